@@ -1,0 +1,69 @@
+# Roseraie Portal: `make run` serves the portal, `make test` runs the whole suite.
+# Both set everything up first (virtualenv, dependencies, database, migrations, demo data).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Development mode unless the caller says otherwise (production reads its own environment).
+export DEBUG ?= true
+
+.PHONY: run test setup lint format messages compilemessages migrate demo db stop browser clean
+
+run: setup
+	@echo ""
+	@echo "  Portail de La Roseraie : http://127.0.0.1:8000/"
+	@echo "  Administration : http://127.0.0.1:8000/admin/"
+	@echo "  Comptes de démonstration (développement seulement) : coordination, conseiller,"
+	@echo "  partenaire ; mot de passe : roseraie-demo"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup lint browser
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed compilemessages db migrate demo
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+db: $(VENV)/.installed
+	@if [ -z "$$DATABASE_URL" ]; then $(PY) -m roseraie_portal.embedded_db start; fi
+
+stop: $(VENV)/.installed
+	$(PY) -m roseraie_portal.embedded_db stop
+
+migrate: db
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+# Catalogs are compiled with Babel (pure Python): no GNU gettext needed to set up.
+compilemessages: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
+
+# Extracting strings needs GNU gettext (xgettext): a developer's tool, not a set-up step.
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --all --no-location --ignore '.venv/*' --ignore 'var/*'
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/djlint templates --lint
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djlint templates --reformat
+
+# Browser tests drive the system Chromium (see ../shared/A11Y.md); where there is none,
+# Playwright fetches its own (needs the internet).
+browser: $(VENV)/.installed
+	@if [ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then $(PY) -m playwright install chromium; fi
+
+clean: stop
+	rm -rf $(VENV) var staticfiles

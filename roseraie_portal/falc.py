@@ -1,0 +1,8 @@
+"""The "Version facile à lire" preference (FALC), kept in a cookie so no account is needed.
+
+Pages with a dedicated FALC version pass ``falc_url`` to the layout, which then links to
+it; on every other page the switch turns on the layout's larger, calmer presentation.
+"""
+
+FALC_COOKIE = "facile"
+FALC_COOKIE_MAX_AGE = 60 * 60 * 24 * 365

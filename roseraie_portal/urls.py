@@ -1,0 +1,35 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from roseraie_portal import views
+from roseraie_portal.forms import LoginForm
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+]
+
+# French without prefix, every other language under its own prefix (/en/, /ar/).
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("donnees-personnelles/", views.privacy, name="privacy"),
+    path("preferences/facile/", views.toggle_falc, name="toggle_falc"),
+    path(
+        "comptes/connexion/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("comptes/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("espace/", views.espace, name="espace"),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+handler400 = "roseraie_portal.views.bad_request"
+handler403 = "roseraie_portal.views.permission_denied"
+handler404 = "roseraie_portal.views.page_not_found"
+handler500 = "roseraie_portal.views.server_error"
