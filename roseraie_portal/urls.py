@@ -6,12 +6,9 @@ from django.urls import path
 from roseraie_portal import views
 from roseraie_portal.forms import LoginForm
 
-urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
-]
-
 # French without prefix, every other language under its own prefix (/en/, /ar/).
-urlpatterns += i18n_patterns(
+# /healthz is answered by roseraie_portal.health.HealthCheckMiddleware.
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("donnees-personnelles/", views.privacy, name="privacy"),

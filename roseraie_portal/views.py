@@ -2,12 +2,10 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from roseraie_portal import roles
@@ -73,22 +71,6 @@ def espace(request):
         ),
     }
     return render(request, "pages/espace.html", context)
-
-
-@login_not_required
-@never_cache
-@require_safe
-def healthz(request):
-    """200 when the app and its database answer, 503 otherwise (for the load balancer)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        logger.warning("healthz: database unreachable", exc_info=True)
-        return HttpResponse(
-            "base de données injoignable\n", status=503, content_type="text/plain; charset=utf-8"
-        )
-    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 def login_locked(request, original_response=None, credentials=None):

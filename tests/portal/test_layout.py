@@ -1,0 +1,105 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/accessibilite/", "/donnees-personnelles/", "/comptes/connexion/"]
+
+
+@pytest.mark.parametrize(
+    "prefix, lang, direction", [("", "fr", "ltr"), ("/en", "en", "ltr"), ("/ar", "ar", "rtl")]
+)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_public_page_has_the_shared_layout_in_each_language(
+    client, page, prefix, lang, direction
+):
+    response = client.get(prefix + page)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}" dir="{direction}">' in html
+    assert 'href="#contenu"' in html  # skip link
+    assert '<main id="contenu"' in html
+    for landmark in ("<header", "<footer", "<nav"):
+        assert landmark in html
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+    assert f'href="{prefix}/accessibilite/"' in html
+    assert f'href="{prefix}/donnees-personnelles/"' in html
+
+
+def test_language_links_lead_to_the_same_page_in_each_language(client):
+    html = client.get("/accessibilite/").content.decode()
+
+    links = {
+        " ".join(match.split())
+        for match in re.findall(r'<a href="[^"]*"\s+lang="[^"]*"[^>]*>', html)
+    }
+    assert links == {
+        '<a href="/accessibilite/" lang="fr" hreflang="fr" aria-current="true">',
+        '<a href="/en/accessibilite/" lang="en" hreflang="en" >',
+        '<a href="/ar/accessibilite/" lang="ar" hreflang="ar" >',
+    }
+
+
+def test_pages_reference_nothing_from_another_site(client):
+    html = client.get("/").content.decode()
+
+    # Every stylesheet, script, image or font comes from the portal itself.
+    assert not re.search(r'(src|href)="(https?:)?//', html.split("<main")[0])
+    assert "<script" not in html
+
+
+def test_security_headers_forbid_inline_code_and_third_parties(client):
+    response = client.get("/")
+
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_home_states_its_accessibility_level(client):
+    html = client.get("/").content.decode()
+
+    assert "Accessibilité : non conforme" in html
+
+
+def test_accessibility_statement_has_what_french_law_asks(client):
+    html = client.get("/accessibilite/").content.decode()
+
+    for required in (
+        "État de conformité",
+        "non conforme avec le RGAA 4.1",
+        "Contenus non accessibles",
+        "Établissement de cette déclaration",
+        "Retour d’information et contact",
+        "Voies de recours",
+        "Libre réponse 71120",
+    ):
+        assert required in html
+
+
+def test_falc_switch_turns_the_easy_to_read_presentation_on_and_off(client):
+    response = client.post(reverse("toggle_falc"), {"facile": "1", "next": "/accessibilite/"})
+
+    assert response.status_code == 302
+    assert response.url == "/accessibilite/"
+    assert '<body class="falc">' in client.get("/accessibilite/").content.decode()
+    assert "Quitter la version facile à lire" in client.get("/").content.decode()
+
+    client.post(reverse("toggle_falc"), {"facile": "0", "next": "/"})
+    assert '<body class="falc">' not in client.get("/").content.decode()
+
+
+def test_falc_switch_never_redirects_to_another_site(client):
+    response = client.post(reverse("toggle_falc"), {"facile": "1", "next": "https://evil.example/"})
+
+    assert response.url == "/"
+
+
+def test_pages_answer_head_requests(client):
+    assert client.head("/").status_code == 200
