@@ -1,15 +1,17 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from roseraie_portal import views
 from roseraie_portal.forms import LoginForm
+from services import views as services_views
 
 # French without prefix, every other language under its own prefix (/en/, /ar/).
 # /healthz is answered by roseraie_portal.health.HealthCheckMiddleware.
 urlpatterns = i18n_patterns(
-    path("", views.home, name="home"),
+    path("", services_views.home, name="home"),
+    path("", include("services.urls")),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("donnees-personnelles/", views.privacy, name="privacy"),
     path("preferences/facile/", views.toggle_falc, name="toggle_falc"),

@@ -19,12 +19,6 @@ ACCESSIBILITY_LEVEL = "non_conforme"
 
 @login_not_required
 @require_safe
-def home(request):
-    return render(request, "pages/home.html")
-
-
-@login_not_required
-@require_safe
 def accessibility(request):
     return render(request, "pages/accessibilite.html")
 

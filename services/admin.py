@@ -1,6 +1,36 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.postgres.forms import SimpleArrayField
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from services.models import Structure, StructureMembership
+from services import actions
+from services.falc import check_falc
+from services.models import (
+    FRESHNESS_LIMIT,
+    Lieu,
+    OpeningHours,
+    Quartier,
+    Service,
+    Structure,
+    StructureMembership,
+    Synonym,
+    Thematique,
+)
+from services.search import refresh_search_vectors
+
+# Links typed without a scheme are web addresses of today: https (Django 6's default).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class LinesField(SimpleArrayField):
+    """One item per line; blank lines (a trailing newline) are not items."""
+
+    def to_python(self, value):
+        lines = (value or "").splitlines()
+        return super().to_python("\n".join(line for line in lines if line.strip()))
 
 
 class StructureMembershipInline(admin.TabularInline):
@@ -9,9 +39,180 @@ class StructureMembershipInline(admin.TabularInline):
     extra = 0
 
 
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+    fields = ["weekday", "opens", "closes"]
+
+
+class FreshnessFilter(admin.SimpleListFilter):
+    title = _("fraîcheur")
+    parameter_name = "fraicheur"
+
+    def lookups(self, request, model_admin):
+        return [("a-verifier", _("À vérifier (plus de 12 mois)")), ("a-jour", _("À jour"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "a-verifier":
+            return queryset.stale()
+        if self.value() == "a-jour":
+            return queryset.exclude(pk__in=queryset.stale().values("pk"))
+        return queryset
+
+
 @admin.register(Structure)
 class StructureAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    formfield_overrides = URL_FIELDS
+    list_display = ["name", "kind", "phone", "date_maj"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [StructureMembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The structure's name is part of each of its services' search vector.
+        refresh_search_vectors(service_ids=obj.services.values_list("pk", flat=True))
+
+
+@admin.register(Quartier)
+class QuartierAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Lieu)
+class LieuAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ["name", "address", "quartier", "itinerant", "step_free"]
+    list_filter = ["quartier", "itinerant", "step_free", "public_wifi", "free_computers"]
+    list_select_related = ["quartier"]
+    search_fields = ["name", "address", "commune"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OpeningHoursInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "itinerant", "quartier", "access_notes"]}),
+        (
+            _("Adresse"),
+            {"fields": ["address", "postcode", "commune", "code_insee", "latitude", "longitude"]},
+        ),
+        (
+            _("Accès et équipements"),
+            {
+                "fields": [
+                    "step_free",
+                    "acceslibre_url",
+                    "public_wifi",
+                    "free_computers",
+                    "caf_terminal",
+                    "printer_scanner",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(Thematique)
+class ThematiqueAdmin(admin.ModelAdmin):
+    list_display = ["code", "label", "alias", "pictogram", "home_position"]
+    list_editable = ["alias", "pictogram", "home_position"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["parent"]
+    search_fields = ["code", "label", "alias"]
+    readonly_fields = ["code", "label", "parent"]
+
+    def has_add_permission(self, request):
+        # The codes are the national vocabulary: coordinators name them, never invent them.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    list_display = ["word", "expansion"]
+    search_fields = ["word", "expansion"]
+    autocomplete_fields = ["thematiques"]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ["name", "structure", "type", "frais", "verifie_le", "is_published"]
+    list_filter = [FreshnessFilter, "is_published", "type", "frais", "appointment_required"]
+    list_select_related = ["structure"]
+    search_fields = ["name", "slug", "description", "structure__name"]
+    autocomplete_fields = ["structure", "lieux", "thematiques"]
+    prepopulated_fields = {"slug": ["name"]}
+    date_hierarchy = "verifie_le"
+    inlines = [OpeningHoursInline]
+    actions = ["mark_verified"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "structure", "lieux", "is_published"]}),
+        (
+            _("Ce que fait le service"),
+            {"fields": ["type", "thematiques", "publics", "description", "falc_text"]},
+        ),
+        (
+            _("Comment venir"),
+            {
+                "fields": [
+                    "modes_mobilisation",
+                    "appointment_required",
+                    "lien_mobilisation",
+                    "conditions_acces",
+                    "frais",
+                    "frais_precisions",
+                    "documents",
+                    "languages",
+                    "interpreter",
+                ]
+            },
+        ),
+        (_("Contact"), {"fields": ["phone", "email", "pro_contact"]}),
+        (_("Fraîcheur"), {"fields": ["date_maj", "verifie_le"]}),
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "documents":
+            # A checklist is easier to type one item per line than comma-separated.
+            return LinesField(
+                forms.CharField(max_length=200),
+                delimiter="\n",
+                required=False,
+                label=_("Documents à apporter"),
+                help_text=_("Un document par ligne."),
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.action(description=_("Marquer comme vérifié aujourd’hui"))
+    def mark_verified(self, request, queryset):
+        count = actions.mark_verified(services=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d service marqué comme vérifié.",
+                "%(count)d services marqués comme vérifiés.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Themes are saved with the relations: only now is the search vector complete.
+        refresh_search_vectors(service_ids=[form.instance.pk])
+        for warning in check_falc(form.instance.falc_text):
+            self.message_user(request, warning.message, messages.WARNING)
+        if form.instance.verifie_le and (
+            timezone.localdate() - form.instance.verifie_le > FRESHNESS_LIMIT
+        ):
+            self.message_user(
+                request,
+                _("Ce service n’a pas été vérifié depuis plus de 12 mois."),
+                messages.WARNING,
+            )

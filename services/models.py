@@ -1,14 +1,199 @@
+"""The directory: structures (partners), places (lieux), services, themes, neighbourhoods.
+
+Vocabularies follow the national data·inclusion schema v1 (``data-inclusion-schema`` on
+PyPI) so that our data can be exchanged: https://www.data.inclusion.gouv.fr/.
+"""
+
+from datetime import date, timedelta
+
+from data_inclusion.schema import v1 as schema
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+# A service not verified for this long is flagged to coordinators.
+FRESHNESS_LIMIT = timedelta(days=365)
+
+
+def _labels(values, choices) -> list[str]:
+    """Labels of the values of a multi-valued field, in the field's order."""
+    names = dict(choices)
+    return [str(names.get(value, value)) for value in values]
+
+
+def _schema_choices(enum) -> list[tuple[str, str]]:
+    return [(member.value, member.label) for member in enum]
+
+
+class StructureKind(models.TextChoices):
+    CAF = "caf", _("Caisse d’allocations familiales (CAF)")
+    CPAM = "cpam", _("Assurance maladie (CPAM)")
+    CCAS = "ccas", _("Centre communal d’action sociale (CCAS)")
+    FRANCE_SERVICES = "france-services", _("France Services")
+    FRANCE_TRAVAIL = "france-travail", _("France Travail")
+    MAIRIE = "mairie", _("Mairie ou service municipal")
+    MAISON_DE_QUARTIER = "maison-de-quartier", _("Maison de quartier")
+    CENTRE_SOCIAL = "centre-social", _("Centre social")
+    MISSION_LOCALE = "mission-locale", _("Mission locale")
+    EPN = "epn", _("Espace public numérique")
+    ASSOCIATION = "association", _("Association")
+    INSTITUTION = "institution", _("Autre institution publique")
+
+
+class TypeService(models.TextChoices):
+    ACCOMPAGNEMENT = "accompagnement", _("Accompagnement")
+    AIDE_FINANCIERE = "aide-financiere", _("Aide financière")
+    AIDE_MATERIELLE = "aide-materielle", _("Aide matérielle")
+    ATELIER = "atelier", _("Atelier")
+    FORMATION = "formation", _("Formation")
+    INFORMATION = "information", _("Information")
+
+
+class Frais(models.TextChoices):
+    GRATUIT = "gratuit", _("Gratuit")
+    PAYANT = "payant", _("Payant")
+
+
+class ModeMobilisation(models.TextChoices):
+    """How a resident comes to the service (data·inclusion ``modes_mobilisation``)."""
+
+    SE_PRESENTER = "se-presenter", _("Se présenter sur place")
+    TELEPHONER = "telephoner", _("Téléphoner")
+    ENVOYER_UN_COURRIEL = "envoyer-un-courriel", _("Envoyer un e-mail")
+    UTILISER_LE_LIEN = "utiliser-le-lien-mobilisation", _("Prendre rendez-vous en ligne")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("lundi")
+    TUESDAY = 1, _("mardi")
+    WEDNESDAY = 2, _("mercredi")
+    THURSDAY = 3, _("jeudi")
+    FRIDAY = 4, _("vendredi")
+    SATURDAY = 5, _("samedi")
+    SUNDAY = 6, _("dimanche")
+
+
+# Languages spoken on site (ISO 639 codes). data·inclusion v1 has no such field: the list is
+# ours, the languages of the neighbourhood that the field work names.
+LANGUAGE_CHOICES = [
+    ("fr", _("français")),
+    ("en", _("anglais")),
+    ("ar", _("arabe")),
+    ("ber", _("berbère (tamazight)")),
+    ("tr", _("turc")),
+    ("ru", _("russe")),
+    ("uk", _("ukrainien")),
+    ("fa", _("persan (dari)")),
+    ("ps", _("pachto")),
+    ("ti", _("tigrigna")),
+    ("es", _("espagnol")),
+    ("pt", _("portugais")),
+    ("ro", _("roumain")),
+    ("lsf", _("langue des signes française")),
+]
+
+PUBLIC_CHOICES = _schema_choices(schema.Public)
+RESEAU_PORTEUR_CHOICES = _schema_choices(schema.ReseauPorteur)
+
+
+class Quartier(models.Model):
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    slug = models.SlugField(_("identifiant dans l’adresse"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("quartier")
+        verbose_name_plural = _("quartiers")
+
+    def __str__(self):
+        return self.name
+
+
+class Thematique(models.Model):
+    """A theme of the data·inclusion v1 list: a category, or a sub-theme within one.
+
+    Loaded by a data migration from the schema package; coordinators add a plain-French
+    alias and a pictogram, never new codes (they would not be exchangeable).
+    """
+
+    code = models.SlugField(_("code data·inclusion"), max_length=150, unique=True)
+    label = models.CharField(_("libellé officiel"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("catégorie"),
+    )
+    alias = models.CharField(
+        _("mots de tous les jours"),
+        max_length=200,
+        blank=True,
+        help_text=_("Le nom que les habitants emploient, par exemple « papiers » ou « CAF »."),
+    )
+    pictogram = models.CharField(
+        _("pictogramme"),
+        max_length=50,
+        blank=True,
+        help_text=_("Nom d’un fichier de static/img/pictos/, sans « .svg »."),
+    )
+    home_position = models.PositiveSmallIntegerField(
+        _("place sur l’accueil"),
+        null=True,
+        blank=True,
+        help_text=_("Les catégories numérotées forment les tuiles de la page d’accueil."),
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("thématique")
+        verbose_name_plural = _("thématiques")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        # Labels are marked for translation in services/thematique_labels.py.
+        return gettext(self.alias or self.label)
+
+    @property
+    def is_category(self) -> bool:
+        return self.parent_id is None
 
 
 class Structure(models.Model):
     """A partner: a public institution, an association, a municipal service."""
 
-    name = models.CharField(_("nom"), max_length=200)
-    slug = models.SlugField(_("identifiant dans l'adresse"), max_length=200, unique=True)
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("identifiant dans l’adresse"), max_length=150, unique=True)
+    kind = models.CharField(
+        _("type de structure"),
+        max_length=30,
+        choices=StructureKind.choices,
+        default=StructureKind.ASSOCIATION,
+    )
     description = models.TextField(_("présentation courte"), blank=True)
+    website = models.URLField(_("site internet"), blank=True)
+    phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail public"), blank=True)
+    siret = models.CharField(_("numéro SIRET"), max_length=14, blank=True)
+    reseaux_porteurs = ArrayField(
+        models.CharField(max_length=100, choices=RESEAU_PORTEUR_CHOICES),
+        verbose_name=_("réseaux porteurs"),
+        default=list,
+        blank=True,
+    )
+    date_maj = models.DateField(_("date de mise à jour"), default=date.today)
 
     class Meta:
         ordering = ["name"]
@@ -17,6 +202,9 @@ class Structure(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:structure", kwargs={"slug": self.slug})
 
 
 class StructureMembership(models.Model):
@@ -41,3 +229,291 @@ class StructureMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.structure}"
+
+
+class Lieu(models.Model):
+    """A place where services are given: a building, or a stop of the Mairie Bus."""
+
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("identifiant dans l’adresse"), max_length=150, unique=True)
+    address = models.CharField(_("adresse"), max_length=255)
+    postcode = models.CharField(_("code postal"), max_length=5)
+    commune = models.CharField(_("commune"), max_length=100, default="Angers")
+    code_insee = models.CharField(_("code INSEE"), max_length=5, default="49007")
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    quartier = models.ForeignKey(
+        Quartier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lieux",
+        verbose_name=_("quartier"),
+    )
+    itinerant = models.BooleanField(
+        _("arrêt du Bus Mairie"),
+        default=False,
+        help_text=_("Un lieu itinérant : le service y vient certains jours seulement."),
+    )
+    step_free = models.BooleanField(_("accessible en fauteuil roulant"), default=False)
+    acceslibre_url = models.URLField(_("fiche acceslibre"), blank=True)
+    public_wifi = models.BooleanField(_("wifi public"), default=False)
+    free_computers = models.BooleanField(_("ordinateurs en libre accès"), default=False)
+    caf_terminal = models.BooleanField(_("borne CAF"), default=False)
+    printer_scanner = models.BooleanField(_("imprimante et scanner"), default=False)
+    access_notes = models.CharField(
+        _("comment y aller"),
+        max_length=255,
+        blank=True,
+        help_text=_("Tram, bus, étage, entrée : ce qui aide à trouver le lieu."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("lieu")
+        verbose_name_plural = _("lieux")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def osm_url(self) -> str:
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            "https://www.openstreetmap.org/?mlat="
+            f"{self.latitude:.5f}&mlon={self.longitude:.5f}#map=18/"
+            f"{self.latitude:.5f}/{self.longitude:.5f}"
+        )
+
+
+class ServiceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def stale(self, today: date | None = None):
+        """Services not verified within FRESHNESS_LIMIT: coordinators check them first."""
+        limit = (today or timezone.localdate()) - FRESHNESS_LIMIT
+        return self.filter(Q(verifie_le__isnull=True) | Q(verifie_le__lt=limit))
+
+    def for_cards(self):
+        """Everything a result card shows, in a fixed number of queries: not the search
+        vector, the widest column, and the structure prefetched rather than joined, so that
+        ranking sorts narrow rows and only the page's 20 structures are read."""
+        return self.defer("search_vector").prefetch_related(
+            "structure",
+            models.Prefetch("lieux", queryset=Lieu.objects.select_related("quartier")),
+            "thematiques",
+        )
+
+    def open_at(self, moment):
+        """Services open at ``moment``: their own hours when they have some, else their
+        places' hours. French public holidays are closed (see opening_hours.py)."""
+        from services.opening_hours import is_public_holiday
+
+        local = timezone.localtime(moment)
+        if is_public_holiday(local.date()):
+            return self.none()
+        # One list of ids, hashed once: services whose own hours are open, and services
+        # without own hours at a place that is open. (An OR of subqueries made PostgreSQL
+        # test every service in turn.)
+        open_ids = RawSQL(
+            """
+            SELECT slot.service_id FROM services_openinghours AS slot
+            WHERE slot.service_id IS NOT NULL
+              AND slot.weekday = %s AND slot.opens <= %s AND slot.closes > %s
+            UNION
+            SELECT link.service_id
+            FROM services_openinghours AS slot
+            JOIN services_service_lieux AS link ON link.lieu_id = slot.lieu_id
+            WHERE slot.weekday = %s AND slot.opens <= %s AND slot.closes > %s
+              AND NOT EXISTS (
+                  SELECT 1 FROM services_openinghours AS own
+                  WHERE own.service_id = link.service_id
+              )
+            """,
+            [local.weekday(), local.time(), local.time()] * 2,
+        )
+        return self.filter(pk__in=open_ids)
+
+
+class Service(models.Model):
+    structure = models.ForeignKey(
+        Structure, on_delete=models.CASCADE, related_name="services", verbose_name=_("structure")
+    )
+    lieux = models.ManyToManyField(
+        Lieu, related_name="services", blank=True, verbose_name=_("lieux")
+    )
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("identifiant dans l’adresse"), max_length=150, unique=True)
+    description = models.TextField(_("description"))
+    falc_text = models.TextField(
+        _("texte facile à lire"),
+        blank=True,
+        help_text=_("Des phrases courtes, une idée par ligne, 12 mots au plus par phrase."),
+    )
+    type = models.CharField(_("type de service"), max_length=30, choices=TypeService.choices)
+    thematiques = models.ManyToManyField(
+        Thematique, related_name="services", verbose_name=_("thématiques")
+    )
+    publics = ArrayField(
+        models.CharField(max_length=60, choices=PUBLIC_CHOICES),
+        verbose_name=_("publics"),
+        default=list,
+        blank=True,
+    )
+    frais = models.CharField(
+        _("frais"), max_length=10, choices=Frais.choices, default=Frais.GRATUIT
+    )
+    frais_precisions = models.CharField(_("précisions sur les frais"), max_length=255, blank=True)
+    conditions_acces = models.TextField(_("conditions d’accès"), blank=True)
+    modes_mobilisation = ArrayField(
+        models.CharField(max_length=40, choices=ModeMobilisation.choices),
+        verbose_name=_("comment venir"),
+        default=list,
+        blank=True,
+    )
+    lien_mobilisation = models.URLField(_("lien pour prendre rendez-vous"), blank=True)
+    appointment_required = models.BooleanField(_("sur rendez-vous seulement"), default=False)
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=LANGUAGE_CHOICES),
+        verbose_name=_("langues parlées sur place"),
+        default=list,
+        blank=True,
+    )
+    interpreter = models.BooleanField(_("interprète possible"), default=False)
+    documents = ArrayField(
+        models.CharField(max_length=200),
+        verbose_name=_("documents à apporter"),
+        default=list,
+        blank=True,
+        help_text=_("Un document par ligne."),
+    )
+    phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail public"), blank=True)
+    pro_contact = models.TextField(
+        _("contact pour les professionnels"),
+        blank=True,
+        help_text=_("Montré seulement aux professionnels connectés : nom, ligne directe."),
+    )
+    date_maj = models.DateField(_("date de mise à jour"), default=date.today)
+    verifie_le = models.DateField(_("vérifié le"), null=True, blank=True)
+    is_published = models.BooleanField(_("publié"), default=True)
+    # Weighted French full-text vector (name A, themes B, description C), kept by
+    # services.search.refresh_search_vectors after every write.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="service_search_vector_gin"),
+            # The directory without words lists services by name, 20 at a time.
+            models.Index(fields=["name"], name="service_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("services:detail", kwargs={"slug": self.slug})
+
+    def get_falc_url(self):
+        return reverse("services:facile", kwargs={"slug": self.slug})
+
+    @property
+    def is_free(self) -> bool:
+        return self.frais == Frais.GRATUIT
+
+    @property
+    def publics_display(self) -> list[str]:
+        return _labels(self.publics, PUBLIC_CHOICES)
+
+    @property
+    def modes_mobilisation_display(self) -> list[str]:
+        return _labels(self.modes_mobilisation, ModeMobilisation.choices)
+
+    @property
+    def languages_display(self) -> list[str]:
+        return _labels(self.languages, LANGUAGE_CHOICES)
+
+
+class OpeningHours(models.Model):
+    """One weekly opening slot, of a place or of a service whose hours differ from it."""
+
+    lieu = models.ForeignKey(
+        Lieu,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="opening_hours",
+        verbose_name=_("lieu"),
+    )
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="opening_hours",
+        verbose_name=_("service"),
+    )
+    weekday = models.PositiveSmallIntegerField(_("jour"), choices=Weekday.choices)
+    opens = models.TimeField(_("ouverture"))
+    closes = models.TimeField(_("fermeture"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("horaire d’ouverture")
+        verbose_name_plural = _("horaires d’ouverture")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(lieu__isnull=False, service__isnull=True)
+                | Q(lieu__isnull=True, service__isnull=False),
+                name="opening_hours_of_a_place_or_a_service",
+                violation_error_message=_("Un horaire appartient à un lieu ou à un service."),
+            ),
+            models.CheckConstraint(
+                condition=Q(opens__lt=models.F("closes")),
+                name="opening_hours_open_before_close",
+                violation_error_message=_("L’heure d’ouverture doit précéder la fermeture."),
+            ),
+        ]
+        indexes = [models.Index(fields=["weekday", "opens", "closes"])]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class Synonym(models.Model):
+    """A resident's everyday word, mapped to the words and themes the directory uses.
+
+    "sécu" → "assurance maladie"; "chômage" → "France Travail". Kept in the database so
+    that coordinators add words in the admin as they hear them.
+    """
+
+    word = models.CharField(
+        _("mot de tous les jours"),
+        max_length=100,
+        unique=True,
+        help_text=_("Un mot ou une courte expression, comme les habitants l’écrivent."),
+    )
+    expansion = models.CharField(
+        _("mots de l’annuaire"),
+        max_length=255,
+        blank=True,
+        help_text=_("Les mots à chercher à la place, par exemple « assurance maladie »."),
+    )
+    thematiques = models.ManyToManyField(
+        Thematique, blank=True, related_name="synonyms", verbose_name=_("thématiques")
+    )
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = _("synonyme")
+        verbose_name_plural = _("synonymes")
+
+    def __str__(self):
+        return f"{self.word} → {self.expansion}"

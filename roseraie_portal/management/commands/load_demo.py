@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -10,7 +8,6 @@ from django.db import transaction
 from roseraie_portal import roles
 from services.models import Structure, StructureMembership
 
-FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DEMO_PASSWORD = "roseraie-demo"
 # username, role, is_staff, structure slug (partners only)
 DEMO_ACCOUNTS = [
@@ -32,10 +29,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_accounts=False, **options):
-        fixtures = sorted(str(path) for path in FIXTURES_DIR.glob("*.json"))
-        if fixtures:
-            call_command("loaddata", *fixtures, verbosity=0)
-        self.stdout.write(f"Demo data: {len(fixtures)} fixture file(s) loaded.")
+        call_command("load_demo_directory", verbosity=0)
+        self.stdout.write("Demo data: the directory of La Roseraie is loaded.")
         if no_accounts:
             return
         if not settings.DEBUG:

@@ -1,0 +1,132 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.forms.utils import flatatt
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from services.models import LANGUAGE_CHOICES, Frais, Lieu, Quartier, Service, Thematique
+
+INDENT = "\u00a0\u00a0\u00a0"
+
+
+class PlainSelect(forms.Select):
+    """A <select> rendered in Python rather than with one template per option: the theme
+    list has 85 options, and rendering them through Django's widget templates cost more
+    than the whole search (see benchmarks/directory_search.py)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        selected = {str(value)} if value not in (None, "") else set()
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    option_value,
+                    mark_safe(" selected") if str(option_value) in selected else "",
+                    label,
+                )
+                for option_value, label in self.choices
+            ),
+        )
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+
+
+class FlagFilter(django_filters.BooleanFilter):
+    """A checkbox: ticked narrows the list, unticked (absent) leaves it alone."""
+
+    def __init__(self, *args, condition, **kwargs):
+        self.condition = condition
+        super().__init__(*args, widget=forms.CheckboxInput, **kwargs)
+
+    def filter(self, queryset, value):
+        return self.condition(queryset) if value else queryset
+
+
+def _at_a_place(**lookups):
+    return lambda queryset: queryset.filter(
+        Exists(Lieu.objects.filter(services=OuterRef("pk"), **lookups))
+    )
+
+
+class ServiceFilter(django_filters.FilterSet):
+    """The directory's filters, as query parameters that can be bookmarked."""
+
+    thematique = django_filters.ModelChoiceFilter(
+        label=_("Thème"),
+        queryset=Thematique.objects.all(),
+        to_field_name="code",
+        method="filter_thematique",
+        empty_label=_("Tous les thèmes"),
+        widget=PlainSelect,
+    )
+    quartier = django_filters.ModelChoiceFilter(
+        label=_("Quartier"),
+        queryset=Quartier.objects.all(),
+        to_field_name="slug",
+        method="filter_quartier",
+        empty_label=_("Tous les quartiers"),
+        widget=PlainSelect,
+    )
+    langue = django_filters.ChoiceFilter(
+        label=_("Langue parlée"),
+        choices=LANGUAGE_CHOICES,
+        method="filter_langue",
+        empty_label=_("Toutes les langues"),
+        widget=PlainSelect,
+    )
+    sans_rdv = FlagFilter(
+        label=_("Sans rendez-vous"),
+        condition=lambda queryset: queryset.filter(appointment_required=False),
+    )
+    gratuit = FlagFilter(
+        label=_("Gratuit"), condition=lambda queryset: queryset.filter(frais=Frais.GRATUIT)
+    )
+    accessible = FlagFilter(
+        label=_("Accessible en fauteuil roulant"), condition=_at_a_place(step_free=True)
+    )
+    ouvert = FlagFilter(
+        label=_("Ouvert maintenant"),
+        condition=lambda queryset: queryset.open_at(timezone.now()),
+    )
+    itinerant = FlagFilter(label=_("Bus Mairie"), condition=_at_a_place(itinerant=True))
+
+    class Meta:
+        model = Service
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The options from one light query rather than 85 model instances. Codes sort each
+        # category just before its sub-themes, which are indented.
+        themes = Thematique.objects.order_by("code").values_list("code", "label", "alias", "parent")
+        self.form.fields["thematique"].widget.choices = [
+            ("", self.form.fields["thematique"].empty_label),
+            *(
+                (
+                    code,
+                    gettext(alias or label) if parent is None else INDENT + gettext(alias or label),
+                )
+                for code, label, alias, parent in themes
+            ),
+        ]
+
+    def filter_thematique(self, queryset, name, value):
+        # A category stands for all its sub-themes.
+        return queryset.filter(
+            Exists(
+                Service.thematiques.through.objects.filter(
+                    Q(thematique=value) | Q(thematique__parent=value), service=OuterRef("pk")
+                )
+            )
+        )
+
+    def filter_quartier(self, queryset, name, value):
+        return _at_a_place(quartier=value)(queryset)
+
+    def filter_langue(self, queryset, name, value):
+        return queryset.filter(languages__contains=[value])

@@ -1,0 +1,81 @@
+"""Weekly opening hours: plain French, the OpenStreetMap ``opening_hours`` syntax (the
+format data·inclusion v1 asks for), and "open now" in the Europe/Paris time zone.
+
+French public holidays count as closed (``PH off``).
+"""
+
+from collections import defaultdict
+from datetime import date, datetime
+from functools import cache
+
+import holidays
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+
+
+@cache
+def _french_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.France(years=year)
+
+
+def is_public_holiday(day: date) -> bool:
+    return day in _french_holidays(day.year)
+
+
+def _by_day(slots) -> dict[int, list]:
+    days = defaultdict(list)
+    for slot in sorted(slots, key=lambda slot: (slot.weekday, slot.opens)):
+        days[slot.weekday].append(slot)
+    return days
+
+
+def to_osm(slots) -> str:
+    """``Mo,Th 09:00-12:00; Tu 14:00-17:00; PH off``: days sharing the same hours grouped."""
+    days = _by_day(slots)
+    if not days:
+        return ""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for weekday, day_slots in days.items():
+        hours = ",".join(f"{slot.opens:%H:%M}-{slot.closes:%H:%M}" for slot in day_slots)
+        groups[hours].append(weekday)
+    rules = [
+        f"{','.join(OSM_DAYS[day] for day in weekdays)} {hours}"
+        for hours, weekdays in sorted(groups.items(), key=lambda item: item[1][0])
+    ]
+    return "; ".join([*rules, "PH off"])
+
+
+def _time(value) -> str:
+    # "14 h", "9 h 30": how French writes hours for readers, not "14:00".
+    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
+
+
+def describe(slots) -> list[str]:
+    """One plain-French sentence per open day: "Le mardi de 14 h à 17 h"."""
+    from services.models import Weekday
+
+    lines = []
+    conjunction = " " + _("et") + " "
+    for weekday, day_slots in _by_day(slots).items():
+        ranges = [
+            _("de %(opens)s à %(closes)s")
+            % {"opens": _time(slot.opens), "closes": _time(slot.closes)}
+            for slot in day_slots
+        ]
+        lines.append(
+            _("Le %(day)s %(ranges)s")
+            % {"day": Weekday(weekday).label, "ranges": conjunction.join(ranges)}
+        )
+    return lines
+
+
+def is_open(slots, moment: datetime | None = None) -> bool:
+    local = timezone.localtime(moment)
+    if is_public_holiday(local.date()):
+        return False
+    now = local.time()
+    return any(
+        slot.weekday == local.weekday() and slot.opens <= now < slot.closes for slot in slots
+    )

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from services import exports, views
+
+app_name = "services"
+
+urlpatterns = [
+    path("services/", views.directory, name="directory"),
+    path("services/<slug:slug>/", views.detail, name="detail"),
+    path("services/<slug:slug>/facile/", views.facile, name="facile"),
+    path("structures/<slug:slug>/", views.structure, name="structure"),
+    path("espace/services-a-verifier/", views.stale, name="stale"),
+    path("espace/services-a-verifier/<int:pk>/verifie/", views.mark_verified, name="mark_verified"),
+    path("donnees/structures.json", exports.structures_json, name="structures_json"),
+    path("donnees/services.json", exports.services_json, name="services_json"),
+    path("donnees/structures.csv", exports.structures_csv, name="structures_csv"),
+    path("donnees/services.csv", exports.services_csv, name="services_csv"),
+]

@@ -1,0 +1,242 @@
+import json
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from roseraie_portal import roles
+from services import actions, opening_hours
+from services.filters import ServiceFilter
+from services.models import Lieu, OpeningHours, Service, Structure, StructureKind, Thematique
+from services.search import analyse, search
+
+# Ten cards fill several phone screens already; a shorter page also loads faster on a
+# weak network (the page-weight target of the directory issue).
+RESULTS_PER_PAGE = 10
+
+
+@login_not_required
+@require_safe
+def home(request):
+    tiles = Thematique.objects.filter(home_position__isnull=False).order_by("home_position")
+    return render(request, "pages/home.html", {"tiles": tiles})
+
+
+def _applied_filters(request, filterset):
+    """Each applied filter with its label and the URL of the same search without it."""
+    applied = []
+    for name, field in filterset.form.fields.items():
+        raw = request.GET.get(name)
+        if not raw:
+            continue
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, False, ""):
+            continue
+        if isinstance(value, bool):
+            text = str(field.label)
+        else:
+            shown = dict(field.choices).get(raw, value) if hasattr(field, "choices") else value
+            text = f"{field.label} : {shown}"
+        remaining = request.GET.copy()
+        remaining.pop(name, None)
+        remaining.pop("page", None)
+        applied.append({"label": text, "url": f"?{remaining.urlencode()}"})
+    return applied
+
+
+def _general_help_services():
+    """Where to go when nothing matches: the Relais-Mairie and France Services."""
+    return (
+        Service.objects.published()
+        .filter(structure__kind__in=[StructureKind.MAIRIE, StructureKind.FRANCE_SERVICES])
+        .for_cards()
+        .order_by("structure__kind", "name")[:3]
+    )
+
+
+@login_not_required
+@require_safe
+def directory(request):
+    filterset = ServiceFilter(request.GET, queryset=Service.objects.published())
+    q = request.GET.get("q", "").strip()
+    status = 200
+    terms = None
+    if filterset.is_valid():
+        services = filterset.qs
+        if q:
+            terms = analyse(q)
+            services = search(services, terms)
+        else:
+            services = services.order_by("name")
+        applied = _applied_filters(request, filterset)
+    else:
+        # Keep what was typed, say what is wrong, and answer 400 as for any bad input.
+        status, services, applied = 400, Service.objects.none(), []
+    page = Paginator(services.for_cards(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    pagination_query = request.GET.copy()
+    pagination_query.pop("page", None)
+    context = {
+        "filterset": filterset,
+        "q": q,
+        "terms": terms,
+        "page": page,
+        "applied": applied,
+        "pagination_query": pagination_query.urlencode(),
+        "general_help": _general_help_services() if not page.paginator.count else [],
+    }
+    return render(request, "services/directory.html", context, status=status)
+
+
+def _service_queryset():
+    return (
+        Service.objects.published()
+        .select_related("structure")
+        .prefetch_related(
+            "thematiques",
+            "opening_hours",
+            Prefetch(
+                "lieux",
+                queryset=Lieu.objects.select_related("quartier").prefetch_related(
+                    Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday"))
+                ),
+            ),
+        )
+    )
+
+
+def _service_context(request, service):
+    own_hours = list(service.opening_hours.all())
+    lieux = [
+        {
+            "lieu": lieu,
+            "hours": opening_hours.describe(own_hours or lieu.opening_hours.all()),
+            "open_now": opening_hours.is_open(own_hours or lieu.opening_hours.all()),
+        }
+        for lieu in service.lieux.all()
+    ]
+    return {
+        "service": service,
+        "lieux": lieux,
+        "own_hours": opening_hours.describe(own_hours),
+        "open_now": any(entry["open_now"] for entry in lieux) or opening_hours.is_open(own_hours),
+        "holiday_today": opening_hours.is_public_holiday(timezone.localdate()),
+        "is_professional": roles.has_role(request.user, *roles.ALL),
+        "qr_svg": _qr_svg(request.build_absolute_uri(service.get_absolute_url())),
+    }
+
+
+def _qr_svg(url: str) -> str:
+    """The QR code printed with the page, drawn as inline SVG (no external service)."""
+    qr = segno.make(url, error="m")
+    return mark_safe(
+        qr.svg_inline(scale=3, border=2, title=_("Code QR vers cette page"), svgclass="qr")
+    )
+
+
+def _json_ld(request, service, lieux) -> str:
+    """schema.org structured data, for search engines."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": service.name,
+        "description": service.description,
+        "url": request.build_absolute_uri(service.get_absolute_url()),
+        "provider": {
+            "@type": "Organization",
+            "name": service.structure.name,
+            **({"telephone": service.structure.phone} if service.structure.phone else {}),
+            **({"url": service.structure.website} if service.structure.website else {}),
+        },
+        "isAccessibleForFree": service.is_free,
+        "availableChannel": [
+            {
+                "@type": "ServiceChannel",
+                "serviceLocation": {
+                    "@type": "Place",
+                    "name": entry["lieu"].name,
+                    "address": {
+                        "@type": "PostalAddress",
+                        "streetAddress": entry["lieu"].address,
+                        "postalCode": entry["lieu"].postcode,
+                        "addressLocality": entry["lieu"].commune,
+                        "addressCountry": "FR",
+                    },
+                    **(
+                        {
+                            "geo": {
+                                "@type": "GeoCoordinates",
+                                "latitude": entry["lieu"].latitude,
+                                "longitude": entry["lieu"].longitude,
+                            }
+                        }
+                        if entry["lieu"].latitude is not None
+                        else {}
+                    ),
+                },
+            }
+            for entry in lieux
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False)
+    # Inside <script>, "</" or "<!--" would end the element: escape as JSON does.
+    escaped = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(escaped)
+
+
+@login_not_required
+@require_safe
+def detail(request, slug):
+    service = get_object_or_404(_service_queryset(), slug=slug)
+    context = _service_context(request, service)
+    context["json_ld"] = _json_ld(request, service, context["lieux"])
+    context["falc_url"] = service.get_falc_url()
+    return render(request, "services/detail.html", context)
+
+
+@login_not_required
+@require_safe
+def facile(request, slug):
+    service = get_object_or_404(_service_queryset(), slug=slug)
+    context = _service_context(request, service)
+    context["falc_lines"] = [
+        line.strip() for line in service.falc_text.splitlines() if line.strip()
+    ]
+    return render(request, "services/facile.html", context)
+
+
+@login_not_required
+@require_safe
+def structure(request, slug):
+    partner = get_object_or_404(Structure, slug=slug)
+    services = partner.services.published().for_cards().order_by("name")
+    return render(request, "services/structure.html", {"structure": partner, "services": services})
+
+
+def _require_coordination(request):
+    if not roles.has_role(request.user, roles.COORDINATION):
+        raise PermissionDenied
+
+
+@require_safe
+def stale(request):
+    """Services not verified for 12 months, for coordinators, oldest first."""
+    _require_coordination(request)
+    services = Service.objects.stale().select_related("structure").order_by("verifie_le", "name")
+    return render(request, "services/stale.html", {"services": services})
+
+
+@require_POST
+def mark_verified(request, pk):
+    _require_coordination(request)
+    service = get_object_or_404(Service, pk=pk)
+    actions.mark_verified(services=Service.objects.filter(pk=service.pk))
+    messages.success(request, _("« %(name)s » est marqué comme vérifié.") % {"name": service.name})
+    return redirect("services:stale")

@@ -1,0 +1,141 @@
+"""Factories for the directory (services app). Variants are Traits, not subclasses:
+``LieuFactory(itinerant=True)``, ``ServiceFactory(complete=True, thematiques=[...])``.
+
+The structure factory lives in tests/factories.py (accounts need it too) and is
+re-exported here so that tests of the directory import everything from one place.
+"""
+
+from datetime import time
+
+import factory
+
+from services.models import (
+    Frais,
+    Lieu,
+    ModeMobilisation,
+    OpeningHours,
+    Quartier,
+    Service,
+    Thematique,
+    TypeService,
+)
+from tests.factories import StructureFactory
+
+__all__ = [
+    "LieuFactory",
+    "OpeningHoursFactory",
+    "QuartierFactory",
+    "ServiceFactory",
+    "StructureFactory",
+]
+
+
+class QuartierFactory(factory.django.DjangoModelFactory):
+    """La Roseraie by default, created once and reused."""
+
+    class Meta:
+        model = Quartier
+        django_get_or_create = ("slug",)
+
+    name = "La Roseraie"
+    slug = "roseraie"
+
+
+class LieuFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lieu
+
+    name = factory.Sequence(lambda n: f"Lieu {n}")
+    slug = factory.Sequence(lambda n: f"lieu-{n}")
+    address = factory.Sequence(lambda n: f"{n + 1} rue de la Roseraie")
+    postcode = "49100"
+    commune = "Angers"
+    code_insee = "49007"
+    latitude = 47.4523
+    longitude = -0.5478
+    quartier = factory.SubFactory(QuartierFactory)
+
+    class Params:
+        # A stop of the Mairie Bus.
+        itinerant_stop = factory.Trait(
+            itinerant=True, name=factory.Sequence(lambda n: f"Arrêt {n}")
+        )
+        accessible = factory.Trait(
+            step_free=True,
+            acceslibre_url="https://acceslibre.beta.gouv.fr/app/49-angers/a/mairie/erp/relais/",
+        )
+        equipped = factory.Trait(
+            public_wifi=True, free_computers=True, caf_terminal=True, printer_scanner=True
+        )
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    """``thematiques`` takes codes (``["sante--acces-aux-soins"]``) or Thematique rows;
+    ``lieux`` takes places. Without them the service has no theme and no place."""
+
+    class Meta:
+        model = Service
+        skip_postgeneration_save = True
+
+    structure = factory.SubFactory(StructureFactory)
+    name = factory.Sequence(lambda n: f"Service {n}")
+    slug = factory.Sequence(lambda n: f"service-{n}")
+    description = "Un accompagnement pour vos démarches, près de chez vous."
+    type = TypeService.ACCOMPAGNEMENT
+    frais = Frais.GRATUIT
+    publics = factory.LazyFunction(lambda: ["tous-publics"])
+
+    class Params:
+        unpublished = factory.Trait(is_published=False)
+        on_appointment = factory.Trait(
+            appointment_required=True,
+            modes_mobilisation=[ModeMobilisation.TELEPHONER, ModeMobilisation.UTILISER_LE_LIEN],
+            lien_mobilisation="https://rendez-vous.angers.fr/",
+        )
+        # Every field filled in, as a coordinator would.
+        complete = factory.Trait(
+            falc_text="Venez avec vos papiers.\nC’est gratuit.",
+            publics=["familles", "femmes"],
+            frais=Frais.PAYANT,
+            frais_precisions="2 € l’adhésion annuelle",
+            conditions_acces="Habiter Angers.",
+            modes_mobilisation=[ModeMobilisation.SE_PRESENTER, ModeMobilisation.TELEPHONER],
+            languages=["fr", "ar", "tr"],
+            interpreter=True,
+            documents=["Carte d’identité", "Justificatif de domicile"],
+            phone="02 41 00 00 00",
+            email="accueil@roseraie-angers.fr",
+            pro_contact="Mme Martin, 02 41 00 00 01",
+        )
+
+    @factory.post_generation
+    def thematiques(obj, create, extracted, **kwargs):
+        if not create or not extracted:
+            return
+        codes = [theme for theme in extracted if isinstance(theme, str)]
+        themes = [theme for theme in extracted if not isinstance(theme, str)]
+        found = list(Thematique.objects.filter(code__in=codes))
+        missing = set(codes) - {theme.code for theme in found}
+        if missing:
+            raise ValueError(f"Unknown thematique codes: {sorted(missing)}")
+        obj.thematiques.set([*themes, *found])
+
+    @factory.post_generation
+    def lieux(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.lieux.set(extracted)
+
+
+class OpeningHoursFactory(factory.django.DjangoModelFactory):
+    """A slot of a place by default; pass ``service=`` for a service's own hours."""
+
+    class Meta:
+        model = OpeningHours
+
+    service = None
+    lieu = factory.Maybe(
+        "service", yes_declaration=None, no_declaration=factory.SubFactory(LieuFactory)
+    )
+    weekday = 1
+    opens = time(9)
+    closes = time(12)

@@ -1,0 +1,92 @@
+import pytest
+
+from services.models import Service
+from services.search import analyse, refresh_search_vectors
+
+pytestmark = pytest.mark.django_db
+
+
+def result_slugs(client, query, **filters):
+    response = client.get("/services/", {"q": query, **filters})
+    assert response.status_code == 200
+    return [service.slug for service in response.context["page"].object_list]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("impots", "impots"),  # no accent
+        ("IMPÔTS", "impots"),
+        ("alocation", "allocations"),  # one letter missing
+        ("allocasions", "allocations"),  # one letter wrong
+        ("la caf", "allocations"),  # the structure's name
+        ("sécu", "ameli"),  # everyday word, through the synonym table
+        ("secu", "ameli"),  # ... without its accent
+        ("chomage", "emploi"),
+        ("j'ai perdu mon travail", "emploi"),  # a sentence, not keywords
+    ],
+)
+def test_residents_words_find_the_right_service_first(client, directory, query, expected):
+    assert result_slugs(client, query)[0] == expected
+
+
+def test_a_match_in_the_name_ranks_above_a_match_in_the_description(client, directory):
+    slugs = result_slugs(client, "allocations logement")
+
+    assert slugs[0] == "allocations"
+
+
+def test_typo_correction_uses_the_directory_vocabulary_and_says_so(client, directory):
+    terms = analyse("alocation")
+
+    assert terms.corrections == {"aloc": "alloc"}
+    response = client.get("/services/", {"q": "alocation"})
+    assert "Nous avons aussi cherché des mots proches" in response.content.decode()
+
+
+def test_a_known_word_is_never_corrected(directory):
+    assert analyse("impôts").corrections == {}
+
+
+def test_nothing_found_says_so_and_offers_the_general_help_desks(client, directory):
+    response = client.get("/services/", {"q": "xylophone"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "0 service" in html
+    assert "Nous n’avons trouvé aucun service pour cette recherche." in html
+    assert "Accueil du Relais-Mairie" in html  # the municipal desk, always offered
+
+
+def test_an_overlong_query_is_cut_not_refused(client, directory):
+    response = client.get("/services/", {"q": "impots " * 100})
+
+    assert response.status_code == 200
+    assert response.context["page"].object_list[0].slug == "impots"
+
+
+def test_search_query_count_does_not_grow_with_the_results(
+    client, directory, django_assert_num_queries
+):
+    # synonyms, corrections, count, page, structures, places, themes, theme and quartier lists
+    with django_assert_num_queries(9):
+        client.get("/services/", {"q": "accueil", "gratuit": "on"})
+    for index in range(12):  # more than a page of results
+        clone = Service.objects.get(slug="accueil")
+        clone.pk, clone.slug = None, f"accueil-{index}"
+        clone.save()
+        clone.lieux.set(directory["accueil"].lieux.all())
+    refresh_search_vectors()
+    with django_assert_num_queries(9):
+        response = client.get("/services/", {"q": "accueil", "gratuit": "on"})
+    assert response.context["page"].paginator.count > 12
+
+
+def test_every_theme_label_and_alias_is_marked_for_translation():
+    from services.models import Thematique
+    from services.thematique_labels import THEME_LABELS
+
+    names = set(Thematique.objects.values_list("label", flat=True))
+    names |= set(Thematique.objects.exclude(alias="").values_list("alias", flat=True))
+
+    assert names - set(THEME_LABELS) == set()
