@@ -812,7 +812,7 @@ SERVICES = (
         ],
         "publics": ["tous-publics", "familles"],
         "conditions_acces": "Être allocataire de la CAF de Maine-et-Loire ou le devenir.",
-        "modes_mobilisation": ["telephoner", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["telephoner", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.caf.fr/allocataires/mon-compte",
         "appointment_required": True,
         "languages": ["fr", "en"],
@@ -855,7 +855,7 @@ SERVICES = (
             "Avoir 25 ans ou plus (ou moins avec un enfant), résider en France, ressources "
             "sous un plafond."
         ),
-        "modes_mobilisation": ["se-presenter", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["se-presenter", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.caf.fr/allocataires/aides-et-demarches",
         "languages": ["fr", "ar"],
         "documents": [
@@ -891,7 +891,7 @@ SERVICES = (
         ],
         "publics": ["tous-publics", "familles", "jeunes", "etudiants"],
         "conditions_acces": "Être locataire ou résident d'un foyer ; ressources sous un plafond.",
-        "modes_mobilisation": ["se-presenter", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["se-presenter", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.caf.fr/allocataires/aides-et-demarches",
         "languages": ["fr"],
         "documents": [
@@ -927,7 +927,7 @@ SERVICES = (
             "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits",
         ],
         "publics": ["tous-publics"],
-        "modes_mobilisation": ["telephoner", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["telephoner", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.ameli.fr",
         "appointment_required": True,
         "languages": ["fr", "en", "es"],
@@ -962,7 +962,7 @@ SERVICES = (
         ],
         "publics": ["tous-publics", "beneficiaires-des-minimas-sociaux", "seniors"],
         "conditions_acces": "Ressources des 12 derniers mois sous un plafond.",
-        "modes_mobilisation": ["se-presenter", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["se-presenter", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.ameli.fr/assure/droits-demarches",
         "languages": ["fr", "ar", "tr"],
         "documents": [
@@ -1066,7 +1066,7 @@ SERVICES = (
             "Carte d'identité gratuite, 25 € en cas de perte ; passeport adulte 86 € en "
             "timbre fiscal."
         ),
-        "modes_mobilisation": ["telephoner", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["telephoner", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://ants.gouv.fr",
         "appointment_required": True,
         "languages": ["fr"],
@@ -1132,7 +1132,7 @@ SERVICES = (
             "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives",
         ],
         "publics": ["tous-publics", "familles"],
-        "modes_mobilisation": ["se-presenter", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["se-presenter", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.angers.fr",
         "languages": ["fr"],
         "documents": ["Pièce d'identité", "Livret de famille"],
@@ -1508,7 +1508,7 @@ SERVICES = (
             "difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere",
         ],
         "publics": ["seniors", "actifs"],
-        "modes_mobilisation": ["telephoner", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["telephoner", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.lassuranceretraite.fr",
         "appointment_required": True,
         "languages": ["fr", "pt"],
@@ -1547,7 +1547,7 @@ SERVICES = (
             "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits",
         ],
         "publics": ["demandeurs-emploi"],
-        "modes_mobilisation": ["se-presenter", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["se-presenter", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.francetravail.fr",
         "languages": ["fr", "en"],
         "documents": [
@@ -2076,7 +2076,7 @@ SERVICES = (
             "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement",
         ],
         "publics": ["tous-publics", "familles"],
-        "modes_mobilisation": ["se-presenter", "utiliser-le-lien-mobilisation"],
+        "modes_mobilisation": ["se-presenter", "utiliser-lien-mobilisation"],
         "lien_mobilisation": "https://www.demande-logement-social.gouv.fr",
         "languages": ["fr"],
         "documents": [

@@ -68,7 +68,7 @@ class ModeMobilisation(models.TextChoices):
     SE_PRESENTER = "se-presenter", _("Se présenter sur place")
     TELEPHONER = "telephoner", _("Téléphoner")
     ENVOYER_UN_COURRIEL = "envoyer-un-courriel", _("Envoyer un e-mail")
-    UTILISER_LE_LIEN = "utiliser-le-lien-mobilisation", _("Prendre rendez-vous en ligne")
+    UTILISER_LIEN_MOBILISATION = "utiliser-lien-mobilisation", _("Prendre rendez-vous en ligne")
 
 
 class Weekday(models.IntegerChoices):

@@ -38,7 +38,6 @@ from services.models import (
     LANGUAGE_CHOICES,
     Frais,
     Lieu,
-    ModeMobilisation,
     OpeningHours,
     Service,
     Structure,
@@ -71,13 +70,6 @@ MULTI_VALUED_FIELDS = {
 }
 
 SCHEMA_THEMATIQUES = {thematique.value for thematique in schema.Thematique}
-# Our values of modes_mobilisation that v1 spells differently.
-MODE_TO_SCHEMA = {
-    ModeMobilisation.UTILISER_LE_LIEN.value: (
-        schema.ModeMobilisation.UTILISER_LIEN_MOBILISATION.value
-    ),
-}
-MODE_FROM_SCHEMA = {value: key for key, value in MODE_TO_SCHEMA.items()}
 # The network a kind of structure belongs to by definition (v1 has no structure type).
 KIND_NETWORKS = {
     StructureKind.CAF: "caf",
@@ -212,7 +204,7 @@ def service_row(service: Service, *, base_url: str | None = None) -> dict[str, A
     own_hours = list(service.opening_hours.all())
     hours = own_hours or (list(lieu.opening_hours.all()) if lieu else [])
     themes = [theme.code for theme in service.thematiques.all()]
-    modes = [MODE_TO_SCHEMA.get(mode, mode) for mode in service.modes_mobilisation]
+    modes = list(service.modes_mobilisation)
     row = dict.fromkeys(SERVICE_FIELDS)
     row.update(
         source=SOURCE,
@@ -687,9 +679,7 @@ def _save_service(raw: dict, data: schema.Service, themes: dict[str, Thematique]
     service.frais_precisions = data.frais_precisions or ""
     service.conditions_acces = conditions
     service.documents = documents
-    service.modes_mobilisation = sorted(
-        MODE_FROM_SCHEMA.get(mode.value, mode.value) for mode in data.modes_mobilisation or ()
-    )
+    service.modes_mobilisation = sorted(mode.value for mode in data.modes_mobilisation or ())
     service.lien_mobilisation = _url(raw, "lien_mobilisation")
     service.phone = data.telephone or ""
     service.email = data.courriel or ""

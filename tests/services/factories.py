@@ -89,7 +89,10 @@ class ServiceFactory(factory.django.DjangoModelFactory):
         unpublished = factory.Trait(is_published=False)
         on_appointment = factory.Trait(
             appointment_required=True,
-            modes_mobilisation=[ModeMobilisation.TELEPHONER, ModeMobilisation.UTILISER_LE_LIEN],
+            modes_mobilisation=[
+                ModeMobilisation.TELEPHONER,
+                ModeMobilisation.UTILISER_LIEN_MOBILISATION,
+            ],
             lien_mobilisation="https://rendez-vous.angers.fr/",
         )
         # Every field filled in, as a coordinator would.

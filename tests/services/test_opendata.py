@@ -374,7 +374,7 @@ def test_export_then_import_recreates_the_directory_in_an_empty_database(client,
     assert Structure.objects.get(slug="caf-maine-et-loire").kind == StructureKind.CAF
     assert Service.objects.get(slug="permanence-juridique").modes_mobilisation == [
         ModeMobilisation.TELEPHONER,
-        ModeMobilisation.UTILISER_LE_LIEN,
+        ModeMobilisation.UTILISER_LIEN_MOBILISATION,
     ]
     # Found again by the search: the vectors were refreshed.
     assert Service.objects.filter(search_vector__isnull=False).count() == 4
