@@ -1,1 +1,559 @@
-"""Filled by a later issue; the app exists so that its tables have a home."""
+"""Permanences (when and where residents get help with an online procedure) and the
+anonymous log of the procedures conseillers numériques accompany.
+
+The log follows the national CRA (compte rendu d'activité) of conseillers numériques, so
+that local figures match what they report nationally. No field holds the identity of the
+person helped: see ../shared/PRODUCT.md, "Principles".
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from services.models import LANGUAGE_CHOICES, Lieu, Quartier, Service, Structure, Thematique
+
+# A conseiller may correct its own entries for this long, then they are locked.
+EDIT_WINDOW = timedelta(days=7)
+
+
+def _labels(values, choices) -> list[str]:
+    names = dict(choices)
+    return [str(names.get(value, value)) for value in values]
+
+
+class Canal(models.TextChoices):
+    """Where the accompaniment took place (CRA "lieu")."""
+
+    LIEU_ACTIVITE = "lieu-activite", _("Lieu d’activité")
+    BUS_MAIRIE = "bus-mairie", _("Bus Mairie")
+    DOMICILE = "domicile", _("À domicile")
+    A_DISTANCE = "a-distance", _("À distance")
+    AUTRE = "autre", _("Autre lieu")
+
+
+class ThemeNumerique(models.TextChoices):
+    """The themes of an accompaniment: the digital ones, then the administrative
+    categories of the CRA. At least one per entry."""
+
+    DIAGNOSTIC = "diagnostic-numerique", _("Diagnostic numérique")
+    MATERIEL = "prendre-en-main-materiel", _("Prendre en main le matériel")
+    NAVIGATION = "navigation", _("Naviguer sur internet")
+    COURRIELS = "courriels", _("E-mail")
+    BUREAUTIQUE = "bureautique", _("Bureautique")
+    SECURITE = "securite-numerique", _("Sécurité numérique")
+    SANTE_NUMERIQUE = "sante-numerique", _("Santé en ligne")
+    BANQUE = "banque-achats", _("Banque et achats en ligne")
+    INSERTION_PRO = "insertion-professionnelle", _("Insertion professionnelle")
+    PARENTALITE = "parentalite", _("Parentalité, école en ligne")
+    RESEAUX_SOCIAUX = "reseaux-sociaux", _("Réseaux sociaux et communication")
+    PAPIERS = "papiers-elections-citoyennete", _("Papiers, élections, citoyenneté")
+    FAMILLE = "famille-scolarite", _("Famille, scolarité")
+    SOCIAL_SANTE = "social-sante", _("Social, santé")
+    TRAVAIL = "travail-formation", _("Travail, formation")
+    LOGEMENT = "logement", _("Logement")
+    TRANSPORTS = "transports-mobilite", _("Transports, mobilité")
+    ARGENT = "argent-impots", _("Argent, impôts")
+    JUSTICE = "justice", _("Justice")
+    ETRANGERS = "etrangers-europe", _("Étrangers, Europe")
+    LOISIRS = "loisirs-sports-culture", _("Loisirs, sports, culture")
+    ASSOCIATIONS = "associations", _("Associations")
+
+
+class Demarche(models.TextChoices):
+    """The precise online procedure, when known."""
+
+    CAF = "caf", _("CAF (Caisse d’allocations familiales)")
+    ANTS = "ants", _("ANTS (papiers d’identité, permis, carte grise)")
+    AMELI = "ameli", _("Ameli (Assurance maladie)")
+    IMPOTS = "impots", _("impots.gouv")
+    FRANCE_TRAVAIL = "france-travail", _("France Travail")
+    VIA_TRAJECTOIRE = "via-trajectoire", _("Via Trajectoire (maison de retraite)")
+    CSS = "complementaire-sante-solidaire", _("Complémentaire santé solidaire")
+    TITRE_SEJOUR = "titre-sejour", _("Titre de séjour (ANEF)")
+    RETRAITE = "retraite", _("Retraite (info-retraite)")
+    LOGEMENT_SOCIAL = "demande-logement-social", _("Demande de logement social")
+    ENERGIE = "cheque-energie", _("Chèque énergie")
+    AUTRE = "autre", _("Autre démarche")
+
+
+class Materiel(models.TextChoices):
+    ORDINATEUR = "ordinateur", _("Ordinateur")
+    TELEPHONE = "telephone", _("Téléphone")
+    TABLETTE = "tablette", _("Tablette")
+    AUCUN = "aucun", _("Aucun")
+
+
+class Autonomie(models.TextChoices):
+    ACCOMPAGNE = "entierement-accompagne", _("Entièrement accompagné")
+    PARTIEL = "partiellement-autonome", _("Partiellement autonome")
+    AUTONOME = "autonome", _("Autonome")
+
+
+class Resultat(models.TextChoices):
+    ABOUTIE = "aboutie", _("Démarche aboutie")
+    A_POURSUIVRE = "a-poursuivre", _("À poursuivre")
+    REORIENTEE = "reorientee", _("Réorientée")
+    NON_ABOUTIE = "non-aboutie", _("Non aboutie")
+
+
+NON_COMMUNIQUE = "non-communique"
+
+
+class TrancheAge(models.TextChoices):
+    MOINS_12 = "moins-12", _("Moins de 12 ans")
+    AGE_12_17 = "12-17", _("12 à 17 ans")
+    AGE_18_24 = "18-24", _("18 à 24 ans")
+    AGE_25_39 = "25-39", _("25 à 39 ans")
+    AGE_40_59 = "40-59", _("40 à 59 ans")
+    AGE_60_69 = "60-69", _("60 à 69 ans")
+    PLUS_70 = "70-plus", _("70 ans et plus")
+    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
+
+
+class Genre(models.TextChoices):
+    FEMME = "femme", _("Femme")
+    HOMME = "homme", _("Homme")
+    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
+
+
+class Statut(models.TextChoices):
+    SCOLARISE = "scolarise", _("Scolarisé")
+    SANS_EMPLOI = "sans-emploi", _("Sans emploi")
+    EN_EMPLOI = "en-emploi", _("En emploi")
+    RETRAITE = "retraite", _("Retraité")
+    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
+
+
+class Residence(models.TextChoices):
+    """Where the person lives, when it is not one of the Quartier rows."""
+
+    QUARTIER = "quartier", _("Dans un quartier de la liste")
+    HORS_QUARTIER = "hors-quartier", _("Hors quartier")
+    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
+
+
+class OrientationSource(models.TextChoices):
+    """How the person heard of the permanence."""
+
+    PARTENAIRE = "envoye-par-partenaire", _("Envoyé par un partenaire")
+    BOUCHE_A_OREILLE = "bouche-a-oreille", _("Bouche-à-oreille")
+    PASSAGE_BUS = "passage-bus", _("En passant devant le bus")
+    FLYER = "flyer-affiche", _("Flyer ou affiche")
+    TRAVAILLEUR_SOCIAL = "travailleur-social", _("Travailleur social")
+    DEJA_VENU = "deja-venu", _("Déjà venu")
+    AUTRE = "autre", _("Autre")
+    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
+
+
+class PermanenceRule(models.Model):
+    """A recurring permanence ("every Tuesday 14:00–17:00, except school holidays"),
+    expanded into dated Permanence rows that can then be changed one by one."""
+
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        related_name="permanence_rules",
+        verbose_name=_("service"),
+    )
+    lieu = models.ForeignKey(
+        Lieu, on_delete=models.CASCADE, related_name="permanence_rules", verbose_name=_("lieu")
+    )
+    rrule = models.CharField(
+        _("règle de répétition"),
+        max_length=255,
+        help_text=_("Au format iCalendar, par exemple FREQ=WEEKLY;BYDAY=TU pour chaque mardi."),
+    )
+    starts_on = models.DateField(_("à partir du"))
+    ends_on = models.DateField(_("jusqu’au"))
+    start_time = models.TimeField(_("début"))
+    end_time = models.TimeField(_("fin"))
+    theme_label = models.CharField(
+        _("thème de la demi-journée"),
+        max_length=100,
+        blank=True,
+        help_text=_("Par exemple « Impôts », « CAF », « Santé »."),
+    )
+    thematique = models.ForeignKey(
+        Thematique,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("thématique"),
+    )
+    appointment_required = models.BooleanField(_("sur rendez-vous"), default=False)
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=LANGUAGE_CHOICES),
+        verbose_name=_("langues"),
+        default=list,
+        blank=True,
+    )
+    conseillers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("conseillers")
+    )
+    skip_school_holidays = models.BooleanField(_("sauf vacances scolaires"), default=False)
+
+    class Meta:
+        verbose_name = _("permanence régulière")
+        verbose_name_plural = _("permanences régulières")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_time__lt=F("end_time")),
+                name="permanence_rule_starts_before_it_ends",
+                violation_error_message=_("Le début doit précéder la fin."),
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__lte=F("ends_on")),
+                name="permanence_rule_period_in_order",
+                violation_error_message=_("La première date doit précéder la dernière."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.service} — {self.lieu} ({self.rrule})"
+
+
+class SchoolHoliday(models.Model):
+    """School holidays of the académie (zone B for Angers), entered by coordinators."""
+
+    name = models.CharField(_("nom"), max_length=100)
+    starts_on = models.DateField(_("premier jour"))
+    ends_on = models.DateField(_("dernier jour"))
+
+    class Meta:
+        ordering = ["starts_on"]
+        verbose_name = _("vacances scolaires")
+        verbose_name_plural = _("vacances scolaires")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__lte=F("ends_on")),
+                name="school_holiday_period_in_order",
+                violation_error_message=_("Le premier jour doit précéder le dernier."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PermanenceQuerySet(models.QuerySet):
+    def public(self):
+        """Permanences of published services: a hidden service's page answers 404."""
+        return self.filter(service__is_published=True)
+
+    def still_to_come(self, now=None):
+        """From now on, soonest first, without today's permanences already over.
+
+        Cancelled ones stay: residents see them struck through, with the reason, rather
+        than wondering where their permanence went.
+        """
+        local = timezone.localtime(now)
+        return (
+            self.filter(date__gte=local.date())
+            .exclude(date=local.date(), end_time__lte=local.time())
+            .order_by("date", "start_time")
+        )
+
+    def about_theme(self, thematique):
+        """Permanences about ``thematique`` (a category stands for its sub-themes): by the
+        half-day's own theme when it has one, else by its service's themes. A Mairie Bus
+        half-day on taxes is not about health, even if the bus helps with health on other
+        days."""
+        theme_matches = Q(thematique=thematique) | Q(thematique__parent=thematique)
+        service_matches = Exists(
+            Service.thematiques.through.objects.filter(
+                Q(thematique=thematique) | Q(thematique__parent=thematique),
+                service=OuterRef("service_id"),
+            )
+        )
+        return self.filter(theme_matches | (Q(thematique__isnull=True) & service_matches))
+
+    def for_display(self):
+        """What a list of permanences shows of each, in the same query."""
+        return self.select_related("service__structure", "lieu__quartier", "thematique__parent")
+
+
+class Permanence(models.Model):
+    """One dated permanence: a service held at a place on a half-day."""
+
+    rule = models.ForeignKey(
+        PermanenceRule,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="occurrences",
+        verbose_name=_("permanence régulière"),
+    )
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="permanences", verbose_name=_("service")
+    )
+    lieu = models.ForeignKey(
+        Lieu, on_delete=models.CASCADE, related_name="permanences", verbose_name=_("lieu")
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("début"))
+    end_time = models.TimeField(_("fin"))
+    theme_label = models.CharField(_("thème de la demi-journée"), max_length=100, blank=True)
+    thematique = models.ForeignKey(
+        Thematique,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("thématique"),
+    )
+    appointment_required = models.BooleanField(_("sur rendez-vous"), default=False)
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=LANGUAGE_CHOICES),
+        verbose_name=_("langues"),
+        default=list,
+        blank=True,
+    )
+    conseillers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="permanences",
+        verbose_name=_("conseillers"),
+    )
+    cancelled = models.BooleanField(_("annulée"), default=False)
+    cancellation_reason = models.CharField(_("raison de l’annulation"), max_length=255, blank=True)
+
+    objects = PermanenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "start_time"]
+        verbose_name = _("permanence")
+        verbose_name_plural = _("permanences")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_time__lt=F("end_time")),
+                name="permanence_starts_before_it_ends",
+                violation_error_message=_("Le début doit précéder la fin."),
+            ),
+            models.CheckConstraint(
+                condition=Q(cancelled=False) | ~Q(cancellation_reason=""),
+                name="cancelled_permanence_says_why",
+                violation_error_message=_("Dites pourquoi la permanence est annulée."),
+            ),
+            # Expanding a rule twice never duplicates an occurrence.
+            models.UniqueConstraint(
+                fields=["rule", "date"],
+                condition=Q(rule__isnull=False),
+                name="one_occurrence_per_rule_and_day",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["date", "start_time"], name="permanence_when"),
+            models.Index(fields=["lieu", "date"], name="permanence_where_when"),
+            models.Index(fields=["service", "date"], name="permanence_service_when"),
+        ]
+
+    def __str__(self):
+        return f"{self.service} — {self.lieu} — {self.date:%Y-%m-%d} {self.start_time:%H:%M}"
+
+    @property
+    def title(self) -> str:
+        return self.theme_label or str(self.service)
+
+    @property
+    def languages_display(self) -> list[str]:
+        return _labels(self.languages, LANGUAGE_CHOICES)
+
+
+class AccompagnementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A conseiller sees its own entries, a partner its structure's, coordination all."""
+        from roseraie_portal import roles
+
+        if roles.has_role(user, roles.COORDINATION):
+            return self
+        query = Q(conseiller=user)
+        membership = getattr(user, "structure_membership", None)
+        if membership is not None and roles.has_role(user, roles.PARTENAIRE):
+            query |= Q(structure_id=membership.structure_id)
+        return self.filter(query)
+
+    def monthly_totals(self, *, today, months: int = 12) -> list[dict]:
+        """Entries and minutes for each of the last ``months`` months, newest first, in one
+        query; a month without entries counts zero."""
+        firsts = []
+        year, month = today.year, today.month
+        for _i in range(months):
+            firsts.append(date(year, month, 1))
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        rows = (
+            self.filter(date__gte=firsts[-1], date__lte=today)
+            .annotate(month=TruncMonth("date"))
+            .order_by()
+            .values("month")
+            .annotate(entries=Count("pk"), minutes=Sum("duration_minutes"))
+        )
+        found = {row["month"]: row for row in rows}
+        return [
+            {
+                "month": first,
+                "entries": found.get(first, {}).get("entries", 0),
+                "minutes": found.get(first, {}).get("minutes", 0),
+            }
+            for first in firsts
+        ]
+
+
+class Accompagnement(models.Model):
+    """One accompanied procedure, anonymous by design: nothing here names the person."""
+
+    conseiller = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="accompagnements",
+        verbose_name=_("conseiller"),
+    )
+    structure = models.ForeignKey(
+        Structure,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accompagnements",
+        verbose_name=_("structure"),
+    )
+    date = models.DateField(_("date"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("durée (minutes)"), validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    canal = models.CharField(_("lieu de l’accompagnement"), max_length=20, choices=Canal.choices)
+    lieu = models.ForeignKey(
+        Lieu,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accompagnements",
+        verbose_name=_("lieu"),
+    )
+    permanence = models.ForeignKey(
+        Permanence,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accompagnements",
+        verbose_name=_("permanence"),
+    )
+    themes = ArrayField(
+        models.CharField(max_length=40, choices=ThemeNumerique.choices),
+        verbose_name=_("thèmes"),
+    )
+    demarche = models.CharField(
+        _("démarche précise"), max_length=40, choices=Demarche.choices, blank=True
+    )
+    materiel = ArrayField(
+        models.CharField(max_length=20, choices=Materiel.choices),
+        verbose_name=_("matériel utilisé"),
+        default=list,
+        blank=True,
+    )
+    autonomie = models.CharField(_("autonomie"), max_length=30, choices=Autonomie.choices)
+    resultat = models.CharField(_("résultat"), max_length=20, choices=Resultat.choices)
+    reoriente_vers = models.ForeignKey(
+        Structure,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reorientations",
+        verbose_name=_("réorienté vers"),
+    )
+    tranche_age = models.CharField(
+        _("âge"), max_length=20, choices=TrancheAge.choices, default=NON_COMMUNIQUE
+    )
+    genre = models.CharField(
+        _("genre"), max_length=20, choices=Genre.choices, default=NON_COMMUNIQUE
+    )
+    statut = models.CharField(
+        _("situation"), max_length=20, choices=Statut.choices, default=NON_COMMUNIQUE
+    )
+    residence = models.CharField(
+        _("lieu de vie"), max_length=20, choices=Residence.choices, default=NON_COMMUNIQUE
+    )
+    quartier = models.ForeignKey(
+        Quartier,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("quartier de résidence"),
+    )
+    orientation_source = models.CharField(
+        _("comment la personne a connu la permanence"),
+        max_length=30,
+        choices=OrientationSource.choices,
+        default=NON_COMMUNIQUE,
+    )
+    langue = models.CharField(
+        _("langue de l’échange"), max_length=5, choices=LANGUAGE_CHOICES, default="fr"
+    )
+    interprete = models.BooleanField(_("interprète nécessaire"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("enregistré le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = AccompagnementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        verbose_name = _("accompagnement")
+        verbose_name_plural = _("accompagnements")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(themes=[]),
+                name="accompagnement_has_a_theme",
+                violation_error_message=_("Choisissez au moins un thème."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(resultat="reorientee") | Q(reoriente_vers__isnull=False),
+                name="reorientation_names_the_structure",
+                violation_error_message=_(
+                    "Indiquez vers quelle structure la personne est réorientée."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(residence="quartier", quartier__isnull=False)
+                | (~Q(residence="quartier") & Q(quartier__isnull=True)),
+                name="residence_quartier_consistent",
+                violation_error_message=_("Choisissez le quartier, ou « hors quartier »."),
+            ),
+        ]
+        indexes = [
+            # "My entries" (newest first) and "my monthly totals", for a conseiller.
+            models.Index(
+                fields=["conseiller", "-date", "-created_at"], name="accomp_by_conseiller"
+            ),
+            # A partner's bilan: its structure, by year.
+            models.Index(fields=["structure", "date"], name="accomp_by_structure"),
+            models.Index(fields=["date"], name="accomp_by_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} — {self.get_canal_display()}"
+
+    def get_absolute_url(self):
+        return reverse("permanences:accompagnement_edit", kwargs={"pk": self.pk})
+
+    def is_editable_by(self, user, now=None) -> bool:
+        """Its author may correct it for 7 days after saving it; then it is locked."""
+        return self.conseiller_id == user.pk and (
+            (now or timezone.now()) - self.created_at < EDIT_WINDOW
+        )
+
+    @property
+    def themes_display(self) -> list[str]:
+        return _labels(self.themes, ThemeNumerique.choices)
+
+    @property
+    def materiel_display(self) -> list[str]:
+        return _labels(self.materiel, Materiel.choices)

@@ -1,17 +1,28 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from roseraie_portal import views
 from roseraie_portal.forms import LoginForm
 from services import views as services_views
 
+urlpatterns = [
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
+    ),
+]
+
 # French without prefix, every other language under its own prefix (/en/, /ar/).
 # /healthz is answered by roseraie_portal.health.HealthCheckMiddleware.
-urlpatterns = i18n_patterns(
+urlpatterns += i18n_patterns(
     path("", services_views.home, name="home"),
     path("", include("services.urls")),
+    path("", include("permanences.urls")),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("donnees-personnelles/", views.privacy, name="privacy"),
     path("preferences/facile/", views.toggle_falc, name="toggle_falc"),

@@ -12,6 +12,8 @@ import holidays
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from roseraie_portal.hours import format_hour
+
 OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
 
@@ -47,11 +49,6 @@ def to_osm(slots) -> str:
     return "; ".join([*rules, "PH off"])
 
 
-def _time(value) -> str:
-    # "14 h", "9 h 30": how French writes hours for readers, not "14:00".
-    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
-
-
 def describe(slots) -> list[str]:
     """One plain-French sentence per open day: "Le mardi de 14 h à 17 h"."""
     from services.models import Weekday
@@ -61,7 +58,7 @@ def describe(slots) -> list[str]:
     for weekday, day_slots in _by_day(slots).items():
         ranges = [
             _("de %(opens)s à %(closes)s")
-            % {"opens": _time(slot.opens), "closes": _time(slot.closes)}
+            % {"opens": format_hour(slot.opens), "closes": format_hour(slot.closes)}
             for slot in day_slots
         ]
         lines.append(

@@ -1,6 +1,5 @@
 import json
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -12,7 +11,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from permanences.selectors import next_permanences, upcoming_permanences
 from roseraie_portal import roles
+from roseraie_portal.filtering import applied_filters, describe_errors
+from roseraie_portal.qr import qr_svg
 from services import actions, opening_hours
 from services.filters import ServiceFilter
 from services.models import Lieu, OpeningHours, Service, Structure, StructureKind, Thematique
@@ -27,29 +29,8 @@ RESULTS_PER_PAGE = 10
 @require_safe
 def home(request):
     tiles = Thematique.objects.filter(home_position__isnull=False).order_by("home_position")
-    return render(request, "pages/home.html", {"tiles": tiles})
-
-
-def _applied_filters(request, filterset):
-    """Each applied filter with its label and the URL of the same search without it."""
-    applied = []
-    for name, field in filterset.form.fields.items():
-        raw = request.GET.get(name)
-        if not raw:
-            continue
-        value = filterset.form.cleaned_data.get(name)
-        if value in (None, False, ""):
-            continue
-        if isinstance(value, bool):
-            text = str(field.label)
-        else:
-            shown = dict(field.choices).get(raw, value) if hasattr(field, "choices") else value
-            text = f"{field.label} : {shown}"
-        remaining = request.GET.copy()
-        remaining.pop(name, None)
-        remaining.pop("page", None)
-        applied.append({"label": text, "url": f"?{remaining.urlencode()}"})
-    return applied
+    context = {"tiles": tiles, "permanences": upcoming_permanences()}
+    return render(request, "pages/home.html", context)
 
 
 def _general_help_services():
@@ -76,20 +57,18 @@ def directory(request):
             services = search(services, terms)
         else:
             services = services.order_by("name")
-        applied = _applied_filters(request, filterset)
+        applied = applied_filters(request, filterset.form)
     else:
         # Keep what was typed, say what is wrong, and answer 400 as for any bad input.
         status, services, applied = 400, Service.objects.none(), []
+        describe_errors(filterset.form)
     page = Paginator(services.for_cards(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    pagination_query = request.GET.copy()
-    pagination_query.pop("page", None)
     context = {
         "filterset": filterset,
         "q": q,
         "terms": terms,
         "page": page,
         "applied": applied,
-        "pagination_query": pagination_query.urlencode(),
         "general_help": _general_help_services() if not page.paginator.count else [],
     }
     return render(request, "services/directory.html", context, status=status)
@@ -129,16 +108,11 @@ def _service_context(request, service):
         "open_now": any(entry["open_now"] for entry in lieux) or opening_hours.is_open(own_hours),
         "holiday_today": opening_hours.is_public_holiday(timezone.localdate()),
         "is_professional": roles.has_role(request.user, *roles.ALL),
-        "qr_svg": _qr_svg(request.build_absolute_uri(service.get_absolute_url())),
+        "qr_svg": qr_svg(
+            request.build_absolute_uri(service.get_absolute_url()),
+            title=_("Code QR vers cette page"),
+        ),
     }
-
-
-def _qr_svg(url: str) -> str:
-    """The QR code printed with the page, drawn as inline SVG (no external service)."""
-    qr = segno.make(url, error="m")
-    return mark_safe(
-        qr.svg_inline(scale=3, border=2, title=_("Code QR vers cette page"), svgclass="qr")
-    )
 
 
 def _json_ld(request, service, lieux) -> str:
@@ -198,6 +172,7 @@ def detail(request, slug):
     context = _service_context(request, service)
     context["json_ld"] = _json_ld(request, service, context["lieux"])
     context["falc_url"] = service.get_falc_url()
+    context["next_permanences"] = next_permanences(service=service)
     return render(request, "services/detail.html", context)
 
 

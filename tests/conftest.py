@@ -1,3 +1,4 @@
+import os
 from datetime import date, time
 
 import pytest
@@ -26,6 +27,11 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     # one open and the test database could not be dropped at the end of the run.
     for each in connections.all():
         each.settings_dict["CONN_MAX_AGE"] = 0
+        # One test database per process: several test runs (xdist workers, or two people
+        # on one server) never drop each other's database.
+        each.settings_dict.setdefault("TEST", {})["NAME"] = (
+            f"test_{each.settings_dict['NAME']}_{os.getpid()}"
+        )
 
 
 @pytest.fixture(scope="session")

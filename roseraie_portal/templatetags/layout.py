@@ -4,7 +4,10 @@ from django import template
 from django.contrib.staticfiles import finders
 from django.utils.safestring import mark_safe
 
+from roseraie_portal.hours import format_hour
+
 register = template.Library()
+register.filter("hour", format_hour)
 
 
 @cache

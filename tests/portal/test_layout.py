@@ -103,3 +103,10 @@ def test_falc_switch_never_redirects_to_another_site(client):
 
 def test_pages_answer_head_requests(client):
     assert client.head("/").status_code == 200
+
+
+def test_browsers_asking_for_favicon_ico_get_the_portal_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response.url == "/static/img/favicon.svg"

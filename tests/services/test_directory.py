@@ -67,11 +67,12 @@ def test_result_count_and_applied_filters_are_stated_and_removable(client, direc
     html = response.content.decode()
     count = response.context["page"].paginator.count
     assert f"{count} service" in html
-    applied = {item["label"]: item["url"] for item in response.context["applied"]}
+    applied = {(item["label"], item["value"]): item["url"] for item in response.context["applied"]}
     assert applied == {
-        "Gratuit": "?q=aide&quartier=la-roseraie",
-        "Quartier : La Roseraie": "?q=aide&gratuit=on",
+        ("Gratuit", None): "?q=aide&quartier=la-roseraie",
+        ("Quartier", "La Roseraie"): "?q=aide&gratuit=on",
     }
+    assert "Quartier : <bdi>La Roseraie</bdi>" in html
 
 
 def test_unknown_filter_value_answers_400_in_plain_french_and_keeps_the_words(client, directory):
@@ -115,3 +116,19 @@ def test_directory_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(7):
         response = client.get("/services/", {"gratuit": "on"})
     assert response.context["page"].paginator.count == 29
+
+
+def test_pagination_links_keep_the_words_and_filters(client, directory):
+    from services.models import Service
+
+    for index in range(12):
+        clone = Service.objects.get(slug="ameli")
+        clone.pk, clone.slug = None, f"ameli-{index}"
+        clone.save()
+
+    html = client.get("/services/", {"gratuit": "on", "page": "1"}).content.decode()
+    second = client.get("/services/", {"gratuit": "on", "page": "2"})
+
+    assert 'href="?gratuit=on&amp;page=2" rel="next"' in html
+    assert "Page 2 sur 2" in second.content.decode()
+    assert len(second.context["page"].object_list) == 6  # 16 free services, 10 a page

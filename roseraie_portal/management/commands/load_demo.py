@@ -30,7 +30,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_accounts=False, **options):
         call_command("load_demo_directory", verbosity=0)
-        self.stdout.write("Demo data: the directory of La Roseraie is loaded.")
+        call_command("load_demo_permanences", verbosity=0)
+        self.stdout.write("Demo data: the directory and the permanences of La Roseraie are loaded.")
         if no_accounts:
             return
         if not settings.DEBUG:

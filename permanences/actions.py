@@ -1,0 +1,335 @@
+"""Writes of the schedule: expanding a recurring permanence into dated occurrences,
+cancelling one, and copying a month of the Mairie Bus tour to another month.
+
+Recurrence rules are RFC 5545 RRULE values read by python-dateutil:
+https://datatracker.ietf.org/doc/html/rfc5545#section-3.3.10.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from dateutil.rrule import DAILY, rrule, rrulestr
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from permanences.models import Permanence, PermanenceRule, SchoolHoliday
+from services.opening_hours import is_public_holiday
+
+# A rule producing more dates than this is a typo (FREQ=DAILY over ten years), not a plan.
+MAX_OCCURRENCES = 1000
+
+# What an occurrence copies from its rule, or a month's copy from its source.
+COPIED_FIELDS = (
+    "service_id",
+    "lieu_id",
+    "start_time",
+    "end_time",
+    "theme_label",
+    "thematique_id",
+    "appointment_required",
+    "languages",
+)
+
+
+@dataclass(frozen=True)
+class RuleExpansion:
+    """What expanding a rule did. ``kept`` are future dates the rule no longer produces,
+    kept because their occurrence was cancelled or changed by hand."""
+
+    created: int
+    deleted: int
+    kept: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
+class MonthDuplication:
+    """What copying a month did. ``skipped`` says, in plain words, each permanence that
+    could not be copied and why; ``already_there`` counts those the target month had."""
+
+    created: int
+    skipped: tuple[str, ...] = ()
+    already_there: int = 0
+
+
+def _rrule_error() -> ValidationError:
+    return ValidationError(
+        _(
+            "Cette règle de répétition n’est pas comprise. Écrivez par exemple "
+            "FREQ=WEEKLY;BYDAY=TU pour chaque mardi, ou FREQ=MONTHLY;BYDAY=2WE pour le "
+            "2e mercredi du mois."
+        ),
+        code="invalid_rrule",
+    )
+
+
+def rule_dates(*, rrule_text: str, starts_on: date, ends_on: date) -> list[date]:
+    """The days an RRULE produces between two dates (both included), in order.
+
+    The one parser of rule texts: the admin form validates with it, ``expand_rule``
+    expands with it. Raises a ValidationError in plain French for a text dateutil does
+    not understand, a frequency finer than a day, or too many dates.
+    """
+    text = (rrule_text or "").strip()
+    dtstart = datetime.combine(starts_on, time.min)
+    until = datetime.combine(ends_on, time.max)
+    if not text or "\n" in text:
+        raise _rrule_error()
+    try:
+        parsed = rrulestr(text, dtstart=dtstart)
+    except (ValueError, TypeError, IndexError, KeyError, OverflowError):
+        raise _rrule_error() from None
+    if not isinstance(parsed, rrule):
+        raise _rrule_error()
+    if parsed._freq > DAILY:
+        raise ValidationError(
+            _(
+                "Une permanence revient au plus une fois par jour : utilisez FREQ=DAILY, "
+                "FREQ=WEEKLY, FREQ=MONTHLY ou FREQ=YEARLY."
+            ),
+            code="rrule_too_frequent",
+        )
+    if parsed._count is None and (parsed._until is None or parsed._until > until):
+        # Bounded by the rule's period, so that a rule matching no day stops there.
+        parsed = parsed.replace(until=until)
+    days: list[date] = []
+    try:
+        for moment in parsed:
+            if moment > until:
+                break
+            if days and days[-1] == moment.date():
+                continue  # BYHOUR=9,14: still one permanence that day
+            days.append(moment.date())
+            if len(days) > MAX_OCCURRENCES:
+                raise ValidationError(
+                    _(
+                        "Cette règle produit plus de %(max)d dates : raccourcissez la période "
+                        "ou espacez les dates."
+                    )
+                    % {"max": MAX_OCCURRENCES},
+                    code="too_many_occurrences",
+                )
+    except (ValueError, TypeError, OverflowError):
+        # dateutil checks some parts only while iterating (INTERVAL=0, for instance).
+        raise _rrule_error() from None
+    return days
+
+
+def _school_holiday_periods(starts_on: date, ends_on: date) -> list[tuple[date, date]]:
+    return list(
+        SchoolHoliday.objects.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).values_list(
+            "starts_on", "ends_on"
+        )
+    )
+
+
+def _changed_in_admin(permanence_ids) -> set[int]:
+    """Occurrences a coordinator saved by hand in the admin (its change history)."""
+    if not permanence_ids:
+        return set()
+    object_ids = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Permanence),
+        action_flag=CHANGE,
+        object_id__in=[str(pk) for pk in permanence_ids],
+    ).values_list("object_id", flat=True)
+    return {int(object_id) for object_id in object_ids}
+
+
+def _copy_conseillers(pairs) -> None:
+    """``pairs``: (permanence id, user id), written in one query."""
+    through = Permanence.conseillers.through
+    through.objects.bulk_create(
+        [through(permanence_id=permanence_id, user_id=user_id) for permanence_id, user_id in pairs],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def expand_rule(*, rule: PermanenceRule) -> RuleExpansion:
+    """Create the occurrences of ``rule`` that are missing between its first and last
+    day, except on French public holidays and, when the rule says so, school holidays.
+
+    An occurrence already there is never touched, so one changed or cancelled by hand
+    keeps its changes (and a rule's new hours or theme apply to new dates only). When
+    the rule changed, the future occurrences it no longer produces are deleted, unless
+    cancelled or changed by hand: "by hand" means saved in the admin, which keeps a
+    change history (LogEntry). Those are kept and listed in ``kept``.
+    """
+    # One expansion of a rule at a time: the second waits, then finds the dates made.
+    PermanenceRule.objects.select_for_update().filter(pk=rule.pk).first()
+    days = rule_dates(rrule_text=rule.rrule, starts_on=rule.starts_on, ends_on=rule.ends_on)
+    school_holidays = (
+        _school_holiday_periods(rule.starts_on, rule.ends_on) if rule.skip_school_holidays else []
+    )
+    wanted = [
+        day
+        for day in days
+        if not is_public_holiday(day)
+        and not any(first <= day <= last for first, last in school_holidays)
+    ]
+    existing = set(rule.occurrences.values_list("date", flat=True))
+    created = Permanence.objects.bulk_create(
+        [
+            Permanence(rule=rule, date=day, **{name: getattr(rule, name) for name in COPIED_FIELDS})
+            for day in wanted
+            if day not in existing
+        ]
+    )
+    conseiller_ids = list(rule.conseillers.values_list("pk", flat=True))
+    _copy_conseillers(
+        (permanence.pk, user_id) for permanence in created for user_id in conseiller_ids
+    )
+
+    stale = list(
+        rule.occurrences.filter(date__gt=timezone.localdate())
+        .exclude(date__in=wanted)
+        .values_list("pk", "date", "cancelled")
+    )
+    by_hand = _changed_in_admin([pk for pk, _day, cancelled in stale if not cancelled])
+    doomed = [pk for pk, _day, cancelled in stale if not cancelled and pk not in by_hand]
+    Permanence.objects.filter(pk__in=doomed).delete()
+    kept = tuple(sorted(day for pk, day, _cancelled in stale if pk not in doomed))
+    return RuleExpansion(created=len(created), deleted=len(doomed), kept=kept)
+
+
+def _cancellation_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            _("Dites pourquoi la permanence est annulée."), code="cancellation_reason_required"
+        )
+    max_length = Permanence._meta.get_field("cancellation_reason").max_length
+    if len(reason) > max_length:
+        raise ValidationError(
+            _("La raison de l’annulation tient en %(max)d caractères au plus.")
+            % {"max": max_length},
+            code="cancellation_reason_too_long",
+        )
+    return reason
+
+
+@transaction.atomic
+def cancel_permanence(*, permanence: Permanence, reason: str) -> Permanence:
+    """Cancel one permanence; it stays in the agenda, struck through, with its reason."""
+    permanence.cancellation_reason = _cancellation_reason(reason)
+    permanence.cancelled = True
+    permanence.save(update_fields=["cancelled", "cancellation_reason"])
+    return permanence
+
+
+@transaction.atomic
+def cancel_permanences(*, permanences: QuerySet, reason: str) -> int:
+    """Cancel several permanences for the same reason; those already cancelled keep
+    theirs. Returns how many were cancelled."""
+    reason = _cancellation_reason(reason)
+    return permanences.filter(cancelled=False).update(cancelled=True, cancellation_reason=reason)
+
+
+def _first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def first_of_next_month(day: date) -> date:
+    return (_first_of_month(day) + timedelta(days=32)).replace(day=1)
+
+
+def same_weekday_and_rank(day: date, month: date) -> date | None:
+    """The day of ``month`` with ``day``'s weekday and rank (2nd Tuesday → 2nd Tuesday),
+    or None when that month has no such day (a 5th Tuesday)."""
+    rank = (day.day - 1) // 7
+    first = _first_of_month(month)
+    candidate = first + timedelta(days=(day.weekday() - first.weekday()) % 7 + 7 * rank)
+    return candidate if candidate.month == first.month else None
+
+
+def _describe(permanence: Permanence) -> str:
+    return _("%(place)s, %(date)s") % {
+        "place": permanence.lieu.name,
+        "date": date_format(permanence.date, "l j F Y"),
+    }
+
+
+@transaction.atomic
+def duplicate_month(
+    *,
+    source_month: date,
+    target_month: date,
+    itinerant_only: bool = True,
+    among: QuerySet | None = None,
+) -> MonthDuplication:
+    """Copy the permanences of a month to the same weekday and rank of another month:
+    the Mairie Bus tour is built by copying last month, then adjusting.
+
+    Any day of a month names that month. Copies the permanences that are not cancelled,
+    at Mairie Bus stops unless ``itinerant_only`` is False, and only those of ``among``
+    when given (an admin selection). Occurrences of a recurring permanence are left to
+    their rule. Skips a day the target month does not have (a 5th Tuesday) and public
+    holidays, saying so in ``skipped``; a permanence the target month already has (same
+    service, place, day and start) is not copied twice.
+    """
+    source_start, target_start = _first_of_month(source_month), _first_of_month(target_month)
+    if source_start == target_start:
+        raise ValidationError(
+            _("Choisissez un mois différent du mois à copier."), code="same_month"
+        )
+    sources = (among if among is not None else Permanence.objects.all()).filter(
+        date__gte=source_start,
+        date__lt=first_of_next_month(source_start),
+        cancelled=False,
+        rule__isnull=True,
+    )
+    if itinerant_only:
+        sources = sources.filter(lieu__itinerant=True)
+    sources = (
+        sources.select_related("lieu")
+        .prefetch_related("conseillers")
+        .order_by("date", "start_time", "pk")
+    )
+    target_keys = set(
+        Permanence.objects.filter(
+            date__gte=target_start, date__lt=first_of_next_month(target_start)
+        ).values_list("service_id", "lieu_id", "date", "start_time")
+    )
+    month_name = date_format(target_start, "F Y")
+    copies, conseillers, skipped, already_there = [], [], [], 0
+    for source in sources:
+        day = same_weekday_and_rank(source.date, target_start)
+        if day is None:
+            skipped.append(
+                _("%(permanence)s : pas de cinquième %(weekday)s en %(month)s.")
+                % {
+                    "permanence": _describe(source),
+                    "weekday": date_format(source.date, "l"),
+                    "month": month_name,
+                }
+            )
+            continue
+        if is_public_holiday(day):
+            skipped.append(
+                _("%(permanence)s : le %(day)s est un jour férié.")
+                % {"permanence": _describe(source), "day": date_format(day, "l j F")}
+            )
+            continue
+        key = (source.service_id, source.lieu_id, day, source.start_time)
+        if key in target_keys:
+            already_there += 1
+            continue
+        target_keys.add(key)
+        copies.append(
+            Permanence(date=day, **{name: getattr(source, name) for name in COPIED_FIELDS})
+        )
+        conseillers.append([user.pk for user in source.conseillers.all()])
+    created = Permanence.objects.bulk_create(copies)
+    _copy_conseillers(
+        (copy.pk, user_id)
+        for copy, user_ids in zip(created, conseillers, strict=True)
+        for user_id in user_ids
+    )
+    return MonthDuplication(
+        created=len(created), skipped=tuple(skipped), already_there=already_there
+    )

@@ -1,0 +1,130 @@
+"""The agenda's query parameters: its filters (theme, place, neighbourhood, first day) and
+the month of the printable programme, each validated into a plain-French message."""
+
+import re
+from datetime import date, timedelta
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from permanences.models import Permanence
+from services.filters import INDENT, PlainSelect
+from services.models import Lieu, Quartier, Thematique
+
+# How far ahead a resident may jump in the agenda: farther, nothing is scheduled yet.
+FURTHEST_START = timedelta(days=366)
+
+
+def _within_a_year(value):
+    if value > timezone.localdate() + FURTHEST_START:
+        raise forms.ValidationError(
+            gettext("Choisissez une date dans l’année qui vient."), code="too_far"
+        )
+
+
+class AgendaFilter(django_filters.FilterSet):
+    """The agenda's filters, as query parameters that can be bookmarked."""
+
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thème"),
+        queryset=Thematique.objects.all(),
+        to_field_name="code",
+        method="filter_theme",
+        empty_label=_("Tous les thèmes"),
+        widget=PlainSelect,
+    )
+    lieu = django_filters.ModelChoiceFilter(
+        label=_("Lieu"),
+        queryset=Lieu.objects.all(),
+        to_field_name="slug",
+        field_name="lieu",
+        empty_label=_("Tous les lieux"),
+        widget=PlainSelect,
+    )
+    quartier = django_filters.ModelChoiceFilter(
+        label=_("Quartier"),
+        queryset=Quartier.objects.all(),
+        to_field_name="slug",
+        field_name="lieu__quartier",
+        empty_label=_("Tous les quartiers"),
+        widget=PlainSelect,
+    )
+    du = django_filters.DateFilter(
+        label=_("À partir du"),
+        field_name="date",
+        lookup_expr="gte",
+        validators=[_within_a_year],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    class Meta:
+        model = Permanence
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Options from light queries rather than model instances (see PlainSelect).
+        fields = self.form.fields
+        themes = Thematique.objects.order_by("code").values_list("code", "label", "alias", "parent")
+        fields["theme"].widget.choices = [
+            ("", fields["theme"].empty_label),
+            *(
+                (
+                    code,
+                    gettext(alias or label) if parent is None else INDENT + gettext(alias or label),
+                )
+                for code, label, alias, parent in themes
+            ),
+        ]
+        # Only the places where permanences are held, and the one asked for if it is not.
+        places = Lieu.objects.filter(
+            Exists(Permanence.objects.filter(lieu=OuterRef("pk")))
+            | Q(slug=self.data.get("lieu", ""))
+        ).values_list("slug", "name")
+        fields["lieu"].widget.choices = [("", fields["lieu"].empty_label), *places]
+        fields["quartier"].widget.choices = [
+            ("", fields["quartier"].empty_label),
+            *Quartier.objects.values_list("slug", "name"),
+        ]
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.about_theme(value)
+
+
+MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+class MonthForm(forms.Form):
+    """The month of the printable programme, as ``YYYY-MM``; empty means this month."""
+
+    mois = forms.CharField(
+        label=_("Mois"),
+        required=False,
+        help_text=_("L’année puis le mois, par exemple 2026-11 pour novembre 2026."),
+        widget=forms.TextInput(attrs={"type": "month", "min": "2000-01", "max": "2100-12"}),
+    )
+
+    def clean_mois(self) -> date | None:
+        value = self.cleaned_data["mois"].strip()
+        if not value:
+            return None
+        match = MONTH.fullmatch(value)
+        if match is None:
+            raise forms.ValidationError(
+                gettext("Écrivez le mois sous la forme année-mois, par exemple 2026-11."),
+                code="invalid",
+            )
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            raise forms.ValidationError(
+                gettext("Le mois est un nombre de 01 à 12."), code="invalid_month"
+            )
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(
+                gettext("Choisissez une année entre 2000 et 2100."), code="invalid_year"
+            )
+        return date(year, month, 1)

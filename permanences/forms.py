@@ -1,0 +1,474 @@
+"""The one-screen form of the log: a conseiller notes an accompanied procedure in under
+30 seconds, on a phone, without JavaScript (issue 4, "The log")."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Layout
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from permanences.log_actions import LOGGED_FIELDS
+from permanences.models import (
+    EDIT_WINDOW,
+    NON_COMMUNIQUE,
+    Accompagnement,
+    Autonomie,
+    Canal,
+    Demarche,
+    Genre,
+    Materiel,
+    OrientationSource,
+    Permanence,
+    Residence,
+    Resultat,
+    Statut,
+    ThemeNumerique,
+    TrancheAge,
+)
+from permanences.privacy import validate_no_personal_data
+from services.models import LANGUAGE_CHOICES, Lieu, Quartier, Structure
+
+DURATION_PRESETS = (15, 30, 45, 60, 90, 120)
+MAX_DURATION = 600
+NOTE_MAX_LENGTH = 1000
+
+# The administrative categories of the CRA; every other theme is a digital one.
+ADMINISTRATIVE_THEMES = (
+    ThemeNumerique.PAPIERS,
+    ThemeNumerique.FAMILLE,
+    ThemeNumerique.SOCIAL_SANTE,
+    ThemeNumerique.TRAVAIL,
+    ThemeNumerique.LOGEMENT,
+    ThemeNumerique.TRANSPORTS,
+    ThemeNumerique.ARGENT,
+    ThemeNumerique.JUSTICE,
+    ThemeNumerique.ETRANGERS,
+    ThemeNumerique.LOISIRS,
+    ThemeNumerique.ASSOCIATIONS,
+)
+THEME_CHOICES = [
+    (
+        _("Numérique"),
+        [(t.value, t.label) for t in ThemeNumerique if t not in ADMINISTRATIVE_THEMES],
+    ),
+    (_("Démarches administratives"), [(t.value, t.label) for t in ADMINISTRATIVE_THEMES]),
+]
+
+PROFILE_DEFAULTS = {
+    "tranche_age": NON_COMMUNIQUE,
+    "genre": NON_COMMUNIQUE,
+    "statut": NON_COMMUNIQUE,
+    "residence": NON_COMMUNIQUE,
+    "orientation_source": NON_COMMUNIQUE,
+    "langue": "fr",
+}
+
+CHOICES_TEMPLATE = "permanences/log/choices.html"
+
+
+def _label(name):
+    """The model's own name for a field, capitalised, so both say the same thing."""
+    return capfirst(Accompagnement._meta.get_field(name).verbose_name)
+
+
+def _required(message):
+    return {"required": message}
+
+
+class PermanenceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, permanence):
+        return "{date}, {start}–{end} · {lieu} · {title}".format(
+            date=date_format(permanence.date, "SHORT_DATE_FORMAT"),
+            start=time_format(permanence.start_time, "TIME_FORMAT"),
+            end=time_format(permanence.end_time, "TIME_FORMAT"),
+            lieu=permanence.lieu.name,
+            title=permanence.title,
+        )
+
+
+class AccompagnementForm(forms.Form):
+    date = forms.DateField(
+        label=_label("date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Indiquez la date."),
+            "invalid": _("Écrivez la date sous la forme jour/mois/année, par exemple 14/03/2026."),
+        },
+    )
+    duree = forms.TypedChoiceField(
+        label=_("Durée"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    duree_autre = forms.IntegerField(
+        label=_("Ou une autre durée, en minutes"),
+        required=False,
+        min_value=1,
+        max_value=MAX_DURATION,
+        help_text=_("De 1 à 600 minutes. Elle remplace la durée cochée."),
+        error_messages={
+            "invalid": _("Écrivez un nombre de minutes, par exemple 40."),
+            "min_value": _("Écrivez une durée de 1 à 600 minutes."),
+            "max_value": _("Écrivez une durée de 1 à 600 minutes."),
+        },
+    )
+    canal = forms.ChoiceField(
+        label=_label("canal"),
+        choices=Canal.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required(_("Choisissez où a eu lieu l’accompagnement.")),
+    )
+    permanence = PermanenceChoiceField(
+        label=_label("permanence"),
+        queryset=Permanence.objects.none(),
+        required=False,
+        empty_label=_("Aucune permanence"),
+    )
+    lieu = forms.ModelChoiceField(
+        label=_label("lieu"),
+        queryset=Lieu.objects.order_by("name"),
+        required=False,
+        empty_label=_("Aucun lieu (à domicile, à distance…)"),
+    )
+    themes = forms.MultipleChoiceField(
+        label=_label("themes"),
+        choices=THEME_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Au moins un."),
+        error_messages=_required(_("Choisissez au moins un thème.")),
+    )
+    demarche = forms.ChoiceField(
+        label=_label("demarche"),
+        choices=[("", _("Non précisée")), *Demarche.choices],
+        required=False,
+    )
+    materiel = forms.MultipleChoiceField(
+        label=_label("materiel"),
+        choices=Materiel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    autonomie = forms.ChoiceField(
+        label=_label("autonomie"),
+        choices=Autonomie.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required(_("Choisissez le niveau d’autonomie de la personne.")),
+    )
+    resultat = forms.ChoiceField(
+        label=_label("resultat"),
+        choices=Resultat.choices,
+        widget=forms.RadioSelect,
+        error_messages=_required(_("Choisissez le résultat de la démarche.")),
+    )
+    reoriente_vers = forms.ModelChoiceField(
+        label=_label("reoriente_vers"),
+        queryset=Structure.objects.order_by("name"),
+        required=False,
+        empty_label=_("Aucune structure"),
+        help_text=_("Seulement si la démarche est réorientée."),
+    )
+    tranche_age = forms.ChoiceField(
+        label=_label("tranche_age"), choices=TrancheAge.choices, widget=forms.RadioSelect
+    )
+    genre = forms.ChoiceField(
+        label=_label("genre"), choices=Genre.choices, widget=forms.RadioSelect
+    )
+    statut = forms.ChoiceField(
+        label=_label("statut"), choices=Statut.choices, widget=forms.RadioSelect
+    )
+    residence = forms.ChoiceField(
+        label=_label("residence"), choices=Residence.choices, widget=forms.RadioSelect
+    )
+    quartier = forms.ModelChoiceField(
+        label=_label("quartier"),
+        queryset=Quartier.objects.all(),
+        required=False,
+        empty_label=_("Aucun quartier"),
+    )
+    orientation_source = forms.ChoiceField(
+        label=_label("orientation_source"), choices=OrientationSource.choices
+    )
+    langue = forms.ChoiceField(label=_label("langue"), choices=LANGUAGE_CHOICES)
+    interprete = forms.BooleanField(label=_label("interprete"), required=False)
+    note = forms.CharField(
+        label=_label("note"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        help_text=_("Facultative. Jamais de nom, de téléphone, d’e-mail ni de numéro de dossier."),
+        validators=[validate_no_personal_data],
+        error_messages={"max_length": _("La note est trop longue : 1000 caractères au plus.")},
+    )
+
+    def __init__(self, *args, today=None, entry=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.fields["duree"].choices = [
+            (minutes, gettext("%(minutes)s min") % {"minutes": minutes})
+            for minutes in DURATION_PRESETS
+        ]
+        # Recent permanences (a conseiller may note an entry a few days late), and the
+        # one an entry being corrected already names.
+        recent = Q(cancelled=False, date__range=(self.today - EDIT_WINDOW, self.today))
+        if entry is not None and entry.permanence_id:
+            recent |= Q(pk=entry.permanence_id)
+        self.fields["permanence"].queryset = (
+            Permanence.objects.filter(recent)
+            .select_related("service", "lieu")
+            .order_by("-date", "start_time")
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> has the token
+        self.helper.layout = self._layout()
+
+    @staticmethod
+    def _layout():
+        def section(title):
+            return HTML(format_html('<h2 class="log-section">{}</h2>', title))
+
+        def choices(name):
+            return Field(name, template=CHOICES_TEMPLATE)
+
+        return Layout(
+            section(gettext("L’accompagnement")),
+            "date",
+            choices("duree"),
+            "duree_autre",
+            choices("canal"),
+            "permanence",
+            "lieu",
+            section(gettext("La démarche")),
+            choices("themes"),
+            "demarche",
+            choices("materiel"),
+            choices("autonomie"),
+            choices("resultat"),
+            "reoriente_vers",
+            section(gettext("La personne")),
+            HTML(
+                format_html(
+                    '<p class="form-text">{}</p>',
+                    gettext("Laissez « Non communiqué » quand vous ne savez pas."),
+                )
+            ),
+            choices("tranche_age"),
+            choices("genre"),
+            choices("statut"),
+            choices("residence"),
+            "quartier",
+            "orientation_source",
+            "langue",
+            "interprete",
+            section(gettext("Note")),
+            "note",
+        )
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > self.today:
+            raise ValidationError(
+                _("La date ne peut pas être dans le futur."), code="date_in_future"
+            )
+        return date
+
+    def clean_materiel(self):
+        materiel = self.cleaned_data["materiel"]
+        if Materiel.AUCUN in materiel and len(materiel) > 1:
+            raise ValidationError(
+                _("Cochez « Aucun » seul, ou le matériel utilisé."), code="materiel_aucun"
+            )
+        return materiel
+
+    def clean(self):
+        cleaned = super().clean()
+        self._clean_duration(cleaned)
+        self._clean_place(cleaned)
+        self._clean_reorientation(cleaned)
+        self._clean_residence(cleaned)
+        return cleaned
+
+    def _clean_duration(self, cleaned):
+        # A typed duration wins over the ticked one: a preset is always ticked by default.
+        custom, preset = cleaned.get("duree_autre"), cleaned.get("duree")
+        if custom is not None:
+            cleaned["duration_minutes"] = custom
+        elif preset is not None:
+            cleaned["duration_minutes"] = preset
+        elif "duree_autre" not in self.errors:
+            self.add_error(
+                "duree",
+                ValidationError(
+                    _("Cochez une durée, ou écrivez-la en minutes."), code="duration_required"
+                ),
+            )
+
+    def _clean_place(self, cleaned):
+        permanence, lieu, date = cleaned.get("permanence"), cleaned.get("lieu"), cleaned.get("date")
+        if permanence is None:
+            return
+        if date is not None and permanence.date != date:
+            self.add_error(
+                "permanence",
+                ValidationError(
+                    _("Cette permanence n’a pas lieu à la date choisie."),
+                    code="permanence_other_day",
+                ),
+            )
+        if lieu is None:
+            cleaned["lieu"] = permanence.lieu
+        elif lieu != permanence.lieu:
+            self.add_error(
+                "lieu",
+                ValidationError(
+                    _("Ce lieu n’est pas celui de la permanence choisie."),
+                    code="lieu_not_permanence",
+                ),
+            )
+
+    def _clean_reorientation(self, cleaned):
+        if cleaned.get("resultat") == Resultat.REORIENTEE:
+            if cleaned.get("reoriente_vers") is None and "reoriente_vers" not in self.errors:
+                self.add_error(
+                    "reoriente_vers",
+                    ValidationError(
+                        _("Indiquez vers quelle structure la personne est réorientée."),
+                        code="reorientation_structure_required",
+                    ),
+                )
+        else:
+            cleaned["reoriente_vers"] = None
+
+    def _clean_residence(self, cleaned):
+        residence, quartier = cleaned.get("residence"), cleaned.get("quartier")
+        if residence == Residence.QUARTIER:
+            if quartier is None and "quartier" not in self.errors:
+                self.add_error(
+                    "quartier",
+                    ValidationError(
+                        _("Choisissez le quartier, ou « hors quartier »."),
+                        code="quartier_required",
+                    ),
+                )
+        elif quartier is not None and residence == NON_COMMUNIQUE:
+            # Choosing a quartier says where the person lives.
+            cleaned["residence"] = Residence.QUARTIER
+        elif quartier is not None:
+            self.add_error(
+                "quartier",
+                ValidationError(
+                    _(
+                        "Vous avez choisi un quartier : cochez « Dans un quartier de la liste », "
+                        "ou choisissez « Aucun quartier »."
+                    ),
+                    code="quartier_without_residence",
+                ),
+            )
+
+    def entry_fields(self) -> dict:
+        """The cleaned values, named as the model names them, for the action to write."""
+        return {name: self.cleaned_data[name] for name in LOGGED_FIELDS}
+
+    @property
+    def summary_errors(self) -> list[dict]:
+        """Every error with the id of the control to move to: a group of radios or
+        checkboxes has no control of its own, so its first option."""
+        errors = [
+            {"anchor": "", "label": "", "message": message} for message in self.non_field_errors()
+        ]
+        for bound_field in self:
+            if not bound_field.errors:
+                continue
+            if bound_field.use_fieldset:
+                anchor = bound_field.subwidgets[0].id_for_label
+            else:
+                anchor = bound_field.id_for_label
+            for message in bound_field.errors:
+                errors.append({"anchor": anchor, "label": bound_field.label, "message": message})
+        return errors
+
+
+def initial_for_new_entry(*, conseiller, now=None) -> dict:
+    """Sensible defaults, so that most entries need a few taps only: today, the
+    permanence in progress (or one at the place where the conseiller logged today), and
+    the duration it used last."""
+    now = timezone.localtime(now)
+    today = now.date()
+    initial = {"date": today, "canal": Canal.LIEU_ACTIVITE, **PROFILE_DEFAULTS}
+    last = (
+        Accompagnement.objects.filter(conseiller=conseiller)
+        .order_by("-created_at")
+        .only("date", "duration_minutes", "canal", "lieu_id")
+        .first()
+    )
+    if last is not None:
+        initial.update(_duration_initial(last.duration_minutes))
+        initial.update(canal=last.canal, lieu=last.lieu_id)
+    permanence = _permanence_in_progress(conseiller, now)
+    if permanence is None and last is not None and last.date == today and last.lieu_id:
+        permanence = _permanence_today_at(last.lieu_id, now)
+    if permanence is not None:
+        initial.update(
+            permanence=permanence.pk,
+            lieu=permanence.lieu_id,
+            canal=Canal.BUS_MAIRIE if permanence.lieu.itinerant else Canal.LIEU_ACTIVITE,
+        )
+    return initial
+
+
+def initial_for_entry(entry: Accompagnement) -> dict:
+    """What an entry being corrected shows."""
+    initial = {
+        name: getattr(entry, name)
+        for name in LOGGED_FIELDS
+        if name not in ("duration_minutes", "lieu", "permanence", "reoriente_vers", "quartier")
+    }
+    initial.update(
+        lieu=entry.lieu_id,
+        permanence=entry.permanence_id,
+        reoriente_vers=entry.reoriente_vers_id,
+        quartier=entry.quartier_id,
+        **_duration_initial(entry.duration_minutes),
+    )
+    return initial
+
+
+def _duration_initial(minutes: int) -> dict:
+    if minutes in DURATION_PRESETS:
+        return {"duree": minutes}
+    return {"duree_autre": minutes}
+
+
+def _permanence_in_progress(conseiller, now: datetime.datetime):
+    return (
+        Permanence.objects.filter(
+            conseillers=conseiller,
+            cancelled=False,
+            date=now.date(),
+            start_time__lte=now.time(),
+            end_time__gt=now.time(),
+        )
+        .select_related("lieu")
+        .order_by("start_time")
+        .first()
+    )
+
+
+def _permanence_today_at(lieu_id: int, now: datetime.datetime):
+    permanences = list(
+        Permanence.objects.filter(lieu_id=lieu_id, cancelled=False, date=now.date())
+        .select_related("lieu")
+        .order_by("start_time")
+    )
+    in_progress = [p for p in permanences if p.start_time <= now.time() < p.end_time]
+    return (in_progress or permanences or [None])[0]

@@ -1,0 +1,101 @@
+"""The log of accompanied procedures (the conseillers' compte rendu d'activité)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from permanences.forms import AccompagnementForm, initial_for_entry, initial_for_new_entry
+from permanences.log_actions import EntryLocked, record_accompagnement, update_accompagnement
+from permanences.models import EDIT_WINDOW, Accompagnement
+from roseraie_portal import roles
+
+LOGGING_ROLES = (roles.CONSEILLER, roles.COORDINATION)
+ENTRIES_PER_PAGE = 25
+
+
+def _require_role(user, *names):
+    if not roles.has_role(user, *names):
+        raise PermissionDenied
+
+
+@require_safe
+def accompagnement_list(request):
+    """The entries this account may see, newest first, with the monthly totals."""
+    user = request.user
+    _require_role(user, *roles.ALL)
+    now = timezone.now()
+    visible = Accompagnement.objects.visible_to(user)
+    page = Paginator(
+        visible.select_related("lieu", "reoriente_vers").order_by("-date", "-created_at"),
+        ENTRIES_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.own = entry.conseiller_id == user.pk
+        entry.editable = entry.is_editable_by(user, now)
+    context = {
+        "page": page,
+        "scope": _scope(user),
+        "edit_days": EDIT_WINDOW.days,
+        "monthly_totals": visible.monthly_totals(today=timezone.localdate(now)),
+    }
+    return render(request, "permanences/accompagnement_list.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def accompagnement_new(request):
+    _require_role(request.user, *LOGGING_ROLES)
+    status = 200
+    if request.method == "POST":
+        form = AccompagnementForm(request.POST)
+        if form.is_valid():
+            record_accompagnement(conseiller=request.user, fields=form.entry_fields())
+            messages.success(request, _("Enregistré"))
+            return redirect("permanences:accompagnement_new")
+        status = 400
+    else:
+        form = AccompagnementForm(initial=initial_for_new_entry(conseiller=request.user))
+    context = {"form": form, "entry": None}
+    return render(request, "permanences/accompagnement_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def accompagnement_edit(request, pk):
+    """Its author corrects an entry for EDIT_WINDOW; anyone else's entry does not exist."""
+    _require_role(request.user, *LOGGING_ROLES)
+    entry = get_object_or_404(Accompagnement, pk=pk, conseiller=request.user)
+    if not entry.is_editable_by(request.user):
+        return _locked(request, entry)
+    status = 200
+    if request.method == "POST":
+        form = AccompagnementForm(request.POST, entry=entry)
+        if form.is_valid():
+            try:
+                update_accompagnement(accompagnement=entry, fields=form.entry_fields())
+            except EntryLocked:
+                return _locked(request, entry)
+            messages.success(request, _("Fiche corrigée"))
+            return redirect("permanences:accompagnement_list")
+        status = 400
+    else:
+        form = AccompagnementForm(initial=initial_for_entry(entry), entry=entry)
+    context = {"form": form, "entry": entry}
+    return render(request, "permanences/accompagnement_form.html", context, status=status)
+
+
+def _locked(request, entry):
+    context = {"entry": entry, "days": EDIT_WINDOW.days}
+    return render(request, "permanences/log/locked.html", context, status=403)
+
+
+def _scope(user) -> str:
+    """Whose entries the list shows, to name it."""
+    if roles.has_role(user, roles.COORDINATION):
+        return "all"
+    is_partner = roles.has_role(user, roles.PARTENAIRE)
+    if is_partner and roles.has_role(user, roles.CONSEILLER):
+        return "own_and_structure"
+    return "structure" if is_partner else "own"
