@@ -12,7 +12,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from permanences.models import Permanence
-from services.filters import INDENT, PlainSelect
+from roseraie_portal.widgets import PlainSelect
+from services.filters import INDENT
 from services.models import Lieu, Quartier, Thematique
 
 # How far ahead a resident may jump in the agenda: farther, nothing is scheduled yet.

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -34,6 +34,8 @@ from permanences.models import (
     TrancheAge,
 )
 from permanences.privacy import validate_no_personal_data
+from roseraie_portal.hours import format_hour
+from roseraie_portal.widgets import PlainSelect
 from services.models import LANGUAGE_CHOICES, Lieu, Quartier, Structure
 
 DURATION_PRESETS = (15, 30, 45, 60, 90, 120)
@@ -87,8 +89,8 @@ class PermanenceChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, permanence):
         return "{date}, {start}–{end} · {lieu} · {title}".format(
             date=date_format(permanence.date, "SHORT_DATE_FORMAT"),
-            start=time_format(permanence.start_time, "TIME_FORMAT"),
-            end=time_format(permanence.end_time, "TIME_FORMAT"),
+            start=format_hour(permanence.start_time),
+            end=format_hour(permanence.end_time),
             lieu=permanence.lieu.name,
             title=permanence.title,
         )
@@ -129,12 +131,14 @@ class AccompagnementForm(forms.Form):
         error_messages=_required(_("Choisissez où a eu lieu l’accompagnement.")),
     )
     permanence = PermanenceChoiceField(
+        widget=PlainSelect,
         label=_label("permanence"),
         queryset=Permanence.objects.none(),
         required=False,
         empty_label=_("Aucune permanence"),
     )
     lieu = forms.ModelChoiceField(
+        widget=PlainSelect,
         label=_label("lieu"),
         queryset=Lieu.objects.order_by("name"),
         required=False,
@@ -171,6 +175,7 @@ class AccompagnementForm(forms.Form):
         error_messages=_required(_("Choisissez le résultat de la démarche.")),
     )
     reoriente_vers = forms.ModelChoiceField(
+        widget=PlainSelect,
         label=_label("reoriente_vers"),
         queryset=Structure.objects.order_by("name"),
         required=False,
@@ -190,6 +195,7 @@ class AccompagnementForm(forms.Form):
         label=_label("residence"), choices=Residence.choices, widget=forms.RadioSelect
     )
     quartier = forms.ModelChoiceField(
+        widget=PlainSelect,
         label=_label("quartier"),
         queryset=Quartier.objects.all(),
         required=False,

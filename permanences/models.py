@@ -415,6 +415,7 @@ class Accompagnement(models.Model):
         on_delete=models.PROTECT,
         related_name="accompagnements",
         verbose_name=_("conseiller"),
+        db_index=False,  # accomp_by_conseiller starts with it
     )
     structure = models.ForeignKey(
         Structure,
@@ -529,9 +530,12 @@ class Accompagnement(models.Model):
             ),
         ]
         indexes = [
-            # "My entries" (newest first) and "my monthly totals", for a conseiller.
+            # "My entries" (newest first) and "my monthly totals", for a conseiller: the
+            # page's ids and the totals come from this index alone, without the table.
             models.Index(
-                fields=["conseiller", "-date", "-created_at"], name="accomp_by_conseiller"
+                fields=["conseiller", "-date", "-created_at", "-id"],
+                include=["duration_minutes"],
+                name="accomp_by_conseiller",
             ),
             # A partner's bilan: its structure, by year.
             models.Index(fields=["structure", "date"], name="accomp_by_structure"),

@@ -1,39 +1,14 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from roseraie_portal.widgets import PlainSelect
 from services.models import LANGUAGE_CHOICES, Frais, Lieu, Quartier, Service, Thematique
 
 INDENT = "\u00a0\u00a0\u00a0"
-
-
-class PlainSelect(forms.Select):
-    """A <select> rendered in Python rather than with one template per option: the theme
-    list has 85 options, and rendering them through Django's widget templates cost more
-    than the whole search (see benchmarks/directory_search.py)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        attrs = self.build_attrs(self.attrs, attrs)
-        selected = {str(value)} if value not in (None, "") else set()
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (
-                    option_value,
-                    mark_safe(" selected") if str(option_value) in selected else "",
-                    label,
-                )
-                for option_value, label in self.choices
-            ),
-        )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
 
 
 class FlagFilter(django_filters.BooleanFilter):
