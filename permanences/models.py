@@ -18,15 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from roseraie_portal.choices import choice_labels
 from services.models import LANGUAGE_CHOICES, Lieu, Quartier, Service, Structure, Thematique
 
 # A conseiller may correct its own entries for this long, then they are locked.
 EDIT_WINDOW = timedelta(days=7)
-
-
-def _labels(values, choices) -> list[str]:
-    names = dict(choices)
-    return [str(names.get(value, value)) for value in values]
 
 
 class Canal(models.TextChoices):
@@ -365,7 +361,7 @@ class Permanence(models.Model):
 
     @property
     def languages_display(self) -> list[str]:
-        return _labels(self.languages, LANGUAGE_CHOICES)
+        return choice_labels(self.languages, LANGUAGE_CHOICES)
 
 
 class AccompagnementQuerySet(models.QuerySet):
@@ -556,8 +552,8 @@ class Accompagnement(models.Model):
 
     @property
     def themes_display(self) -> list[str]:
-        return _labels(self.themes, ThemeNumerique.choices)
+        return choice_labels(self.themes, ThemeNumerique.choices)
 
     @property
     def materiel_display(self) -> list[str]:
-        return _labels(self.materiel, Materiel.choices)
+        return choice_labels(self.materiel, Materiel.choices)

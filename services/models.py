@@ -19,14 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from roseraie_portal.choices import choice_labels
+
 # A service not verified for this long is flagged to coordinators.
 FRESHNESS_LIMIT = timedelta(days=365)
-
-
-def _labels(values, choices) -> list[str]:
-    """Labels of the values of a multi-valued field, in the field's order."""
-    names = dict(choices)
-    return [str(names.get(value, value)) for value in values]
 
 
 def _schema_choices(enum) -> list[tuple[str, str]]:
@@ -430,15 +426,15 @@ class Service(models.Model):
 
     @property
     def publics_display(self) -> list[str]:
-        return _labels(self.publics, PUBLIC_CHOICES)
+        return choice_labels(self.publics, PUBLIC_CHOICES)
 
     @property
     def modes_mobilisation_display(self) -> list[str]:
-        return _labels(self.modes_mobilisation, ModeMobilisation.choices)
+        return choice_labels(self.modes_mobilisation, ModeMobilisation.choices)
 
     @property
     def languages_display(self) -> list[str]:
-        return _labels(self.languages, LANGUAGE_CHOICES)
+        return choice_labels(self.languages, LANGUAGE_CHOICES)
 
 
 class OpeningHours(models.Model):
