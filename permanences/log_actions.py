@@ -90,3 +90,10 @@ def _structure_id(*, conseiller_id: int, permanence: Permanence | None) -> int |
         .values_list("structure_id", flat=True)
         .first()
     )
+
+
+@transaction.atomic
+def purge_accompagnements(*, before) -> int:
+    """Delete the entries dated before ``before`` (the retention period has passed)."""
+    deleted, _by_model = Accompagnement.objects.filter(date__lt=before).delete()
+    return deleted
