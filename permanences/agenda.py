@@ -1,15 +1,12 @@
 """The public agenda: upcoming permanences, iCalendar feeds, the printable month."""
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from itertools import groupby
 from operator import attrgetter
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -21,6 +18,7 @@ from django.views.decorators.http import require_safe
 from permanences import ical
 from permanences.filters import AgendaFilter, MonthForm
 from permanences.models import Permanence
+from roseraie_portal import pictograms
 from roseraie_portal.filtering import applied_filters, describe_errors, query_with
 from roseraie_portal.qr import qr_svg
 from services.models import Lieu, Thematique
@@ -48,17 +46,10 @@ class Entry:
     legend: str
 
 
-@cache
-def _has_pictogram(name: str) -> bool:
-    # The name is typed by a coordinator in the admin: a file that does not exist must not
-    # break the page, and nothing but a plain file name may reach the finders.
-    return bool(re.fullmatch(r"[a-z0-9-]+", name)) and bool(finders.find(f"img/pictos/{name}.svg"))
-
-
 def _entry(permanence: Permanence) -> Entry:
     theme = permanence.thematique
     category = None if theme is None else (theme.parent if theme.parent_id else theme)
-    if category is not None and _has_pictogram(category.pictogram):
+    if category is not None and pictograms.exists(category.pictogram):
         pictogram, legend = category.pictogram, category.display_name
     else:
         pictogram, legend = GENERIC_PICTOGRAM, _("Autres démarches")

@@ -5,9 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
-from permanences.models import EDIT_WINDOW, Accompagnement, Permanence
+from permanences.models import Accompagnement, Permanence
 from services.models import StructureMembership
 
 # The fields a conseiller fills in; the author, structure and timestamps are not among them.
@@ -64,8 +63,7 @@ def update_accompagnement(
     """Correct an entry within EDIT_WINDOW of its saving; raise EntryLocked after."""
     _check_fields(fields)
     locked_row = Accompagnement.objects.select_for_update().only("created_at")
-    created_at = locked_row.get(pk=accompagnement.pk).created_at
-    if (now or timezone.now()) - created_at >= EDIT_WINDOW:
+    if locked_row.get(pk=accompagnement.pk).is_locked(now):
         raise EntryLocked
     for name, value in fields.items():
         setattr(accompagnement, name, value)

@@ -546,9 +546,10 @@ class Accompagnement(models.Model):
 
     def is_editable_by(self, user, now=None) -> bool:
         """Its author may correct it for 7 days after saving it; then it is locked."""
-        return self.conseiller_id == user.pk and (
-            (now or timezone.now()) - self.created_at < EDIT_WINDOW
-        )
+        return self.conseiller_id == user.pk and not self.is_locked(now)
+
+    def is_locked(self, now=None) -> bool:
+        return (now or timezone.now()) - self.created_at >= EDIT_WINDOW
 
     @property
     def themes_display(self) -> list[str]:

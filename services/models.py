@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from roseraie_portal import pictograms
 from roseraie_portal.choices import choice_labels
 
 # A service not verified for this long is flagged to coordinators.
@@ -156,6 +158,13 @@ class Thematique(models.Model):
 
     def __str__(self):
         return self.display_name
+
+    def clean(self):
+        # A pictogram that does not exist would break every page showing this theme.
+        if self.pictogram and not pictograms.exists(self.pictogram):
+            raise ValidationError(
+                {"pictogram": _("Aucun pictogramme ne porte ce nom dans static/img/pictos/.")}
+            )
 
     @property
     def display_name(self) -> str:

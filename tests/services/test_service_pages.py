@@ -127,3 +127,35 @@ def test_verification_date_missing_is_said(client, directory):
 
     assert "Ces informations n’ont pas encore été vérifiées." in html
     assert "Informations vérifiées le" not in html
+
+
+def test_structure_page_query_count_does_not_grow_with_its_services(
+    client, directory, django_assert_num_queries
+):
+    with django_assert_num_queries(4):  # the structure, its services, their places and themes
+        client.get("/structures/ville-angers/")
+    for index in range(15):
+        clone = Service.objects.get(slug="accueil")
+        clone.pk, clone.slug = None, f"accueil-{index}"
+        clone.save()
+        clone.lieux.set(directory["accueil"].lieux.all())
+    with django_assert_num_queries(4):
+        response = client.get("/structures/ville-angers/")
+    assert response.content.decode().count('class="service-card"') == 17
+
+
+def test_admin_refuses_a_theme_pictogram_that_does_not_exist(client, coordinator):
+    from services.models import Thematique
+
+    client.force_login(coordinator)
+    theme = Thematique.objects.get(code="sante")
+
+    response = client.post(
+        f"/admin/services/thematique/{theme.pk}/change/",
+        {"alias": "Santé", "pictogram": "licorne", "home_position": "3"},
+    )
+
+    assert response.status_code == 200  # the form again, with the error
+    assert "Aucun pictogramme ne porte ce nom" in response.content.decode()
+    theme.refresh_from_db()
+    assert theme.pictogram == "sante"
