@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.test import Client
 from django.urls import path
 
 from roseraie_portal.urls import urlpatterns as portal_urlpatterns
@@ -74,8 +75,6 @@ def test_forbidden_page_explains_in_plain_french(client, error_urls, conseiller)
 
 
 def test_expired_form_says_so_instead_of_a_technical_error(db):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
 
     response = client.post("/comptes/connexion/", {"username": "x", "password": "y"})

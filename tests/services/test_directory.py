@@ -3,6 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from services.models import Service
+
 pytestmark = pytest.mark.django_db
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -103,8 +105,6 @@ def test_home_offers_a_search_box_and_theme_tiles(client, directory):
 def test_directory_query_count_does_not_grow_with_rows(
     client, directory, django_assert_num_queries
 ):
-    from services.models import Service
-
     with django_assert_num_queries(7):
         client.get("/services/", {"gratuit": "on"})
     for index in range(25):  # more than two pages of results
@@ -119,8 +119,6 @@ def test_directory_query_count_does_not_grow_with_rows(
 
 
 def test_pagination_links_keep_the_words_and_filters(client, directory):
-    from services.models import Service
-
     for index in range(12):
         clone = Service.objects.get(slug="ameli")
         clone.pk, clone.slug = None, f"ameli-{index}"

@@ -1,7 +1,8 @@
 import pytest
 
-from services.models import Service
+from services.models import Service, Thematique
 from services.search import analyse, refresh_search_vectors
+from services.thematique_labels import THEME_LABELS
 
 pytestmark = pytest.mark.django_db
 
@@ -83,9 +84,6 @@ def test_search_query_count_does_not_grow_with_the_results(
 
 
 def test_every_theme_label_and_alias_is_marked_for_translation():
-    from services.models import Thematique
-    from services.thematique_labels import THEME_LABELS
-
     names = set(Thematique.objects.values_list("label", flat=True))
     names |= set(Thematique.objects.exclude(alias="").values_list("alias", flat=True))
 

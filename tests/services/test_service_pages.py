@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 
 from roseraie_portal import roles
-from services.models import OpeningHours, Service
+from services.models import OpeningHours, Service, Thematique
 
 pytestmark = pytest.mark.django_db
 
@@ -145,8 +145,6 @@ def test_structure_page_query_count_does_not_grow_with_its_services(
 
 
 def test_admin_refuses_a_theme_pictogram_that_does_not_exist(client, coordinator):
-    from services.models import Thematique
-
     client.force_login(coordinator)
     theme = Thematique.objects.get(code="sante")
 
