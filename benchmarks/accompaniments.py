@@ -90,7 +90,7 @@ def entry_forms(count: int) -> list[dict]:
     """Valid entries, each a little different (place, themes, reorientation, quartier)."""
     from django.utils import timezone
 
-    from permanences.models import ThemeNumerique
+    from permanences.enums import ThemeNumerique
     from services.models import Lieu, Quartier, Structure
 
     lieux = list(Lieu.objects.order_by("pk").values_list("pk", flat=True)[:50])

@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from permanences.models import Permanence, PermanenceRule, SchoolHoliday
-from services.opening_hours import is_public_holiday
+from roseraie_portal.holidays import is_public_holiday
 
 # A rule producing more dates than this is a typo (FREQ=DAILY over ten years), not a plan.
 MAX_OCCURRENCES = 1000

@@ -15,28 +15,27 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from permanences.log_actions import LOGGED_FIELDS
-from permanences.models import (
-    EDIT_WINDOW,
+from permanences.enums import (
     NON_COMMUNIQUE,
-    Accompagnement,
     Autonomie,
     Canal,
     Demarche,
     Genre,
     Materiel,
     OrientationSource,
-    Permanence,
     Residence,
     Resultat,
     Statut,
     ThemeNumerique,
     TrancheAge,
 )
+from permanences.log_actions import LOGGED_FIELDS
+from permanences.models import EDIT_WINDOW, Accompagnement, Permanence
 from permanences.privacy import validate_no_personal_data
 from roseraie_portal.hours import format_hour
 from roseraie_portal.widgets import PlainSelect
-from services.models import LANGUAGE_CHOICES, Lieu, Quartier, Structure
+from services.enums import LANGUAGE_CHOICES
+from services.models import Lieu, Quartier, Structure
 
 DURATION_PRESETS = (15, 30, 45, 60, 90, 120)
 MAX_DURATION = 600

@@ -18,135 +18,27 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from permanences.enums import (
+    NON_COMMUNIQUE,
+    Autonomie,
+    Canal,
+    Demarche,
+    Genre,
+    Materiel,
+    OrientationSource,
+    Residence,
+    Resultat,
+    Statut,
+    ThemeNumerique,
+    TrancheAge,
+)
+from roseraie_portal import roles
 from roseraie_portal.choices import choice_labels
-from services.models import LANGUAGE_CHOICES, Lieu, Quartier, Service, Structure, Thematique
+from services.enums import LANGUAGE_CHOICES
+from services.models import Lieu, Quartier, Service, Structure, Thematique
 
 # A conseiller may correct its own entries for this long, then they are locked.
 EDIT_WINDOW = timedelta(days=7)
-
-
-class Canal(models.TextChoices):
-    """Where the accompaniment took place (CRA "lieu")."""
-
-    LIEU_ACTIVITE = "lieu-activite", _("Lieu d’activité")
-    BUS_MAIRIE = "bus-mairie", _("Bus Mairie")
-    DOMICILE = "domicile", _("À domicile")
-    A_DISTANCE = "a-distance", _("À distance")
-    AUTRE = "autre", _("Autre lieu")
-
-
-class ThemeNumerique(models.TextChoices):
-    """The themes of an accompaniment: the digital ones, then the administrative
-    categories of the CRA. At least one per entry."""
-
-    DIAGNOSTIC = "diagnostic-numerique", _("Diagnostic numérique")
-    MATERIEL = "prendre-en-main-materiel", _("Prendre en main le matériel")
-    NAVIGATION = "navigation", _("Naviguer sur internet")
-    COURRIELS = "courriels", _("E-mail")
-    BUREAUTIQUE = "bureautique", _("Bureautique")
-    SECURITE = "securite-numerique", _("Sécurité numérique")
-    SANTE_NUMERIQUE = "sante-numerique", _("Santé en ligne")
-    BANQUE = "banque-achats", _("Banque et achats en ligne")
-    INSERTION_PRO = "insertion-professionnelle", _("Insertion professionnelle")
-    PARENTALITE = "parentalite", _("Parentalité, école en ligne")
-    RESEAUX_SOCIAUX = "reseaux-sociaux", _("Réseaux sociaux et communication")
-    PAPIERS = "papiers-elections-citoyennete", _("Papiers, élections, citoyenneté")
-    FAMILLE = "famille-scolarite", _("Famille, scolarité")
-    SOCIAL_SANTE = "social-sante", _("Social, santé")
-    TRAVAIL = "travail-formation", _("Travail, formation")
-    LOGEMENT = "logement", _("Logement")
-    TRANSPORTS = "transports-mobilite", _("Transports, mobilité")
-    ARGENT = "argent-impots", _("Argent, impôts")
-    JUSTICE = "justice", _("Justice")
-    ETRANGERS = "etrangers-europe", _("Étrangers, Europe")
-    LOISIRS = "loisirs-sports-culture", _("Loisirs, sports, culture")
-    ASSOCIATIONS = "associations", _("Associations")
-
-
-class Demarche(models.TextChoices):
-    """The precise online procedure, when known."""
-
-    CAF = "caf", _("CAF (Caisse d’allocations familiales)")
-    ANTS = "ants", _("ANTS (papiers d’identité, permis, carte grise)")
-    AMELI = "ameli", _("Ameli (Assurance maladie)")
-    IMPOTS = "impots", _("impots.gouv")
-    FRANCE_TRAVAIL = "france-travail", _("France Travail")
-    VIA_TRAJECTOIRE = "via-trajectoire", _("Via Trajectoire (maison de retraite)")
-    CSS = "complementaire-sante-solidaire", _("Complémentaire santé solidaire")
-    TITRE_SEJOUR = "titre-sejour", _("Titre de séjour (ANEF)")
-    RETRAITE = "retraite", _("Retraite (info-retraite)")
-    LOGEMENT_SOCIAL = "demande-logement-social", _("Demande de logement social")
-    ENERGIE = "cheque-energie", _("Chèque énergie")
-    AUTRE = "autre", _("Autre démarche")
-
-
-class Materiel(models.TextChoices):
-    ORDINATEUR = "ordinateur", _("Ordinateur")
-    TELEPHONE = "telephone", _("Téléphone")
-    TABLETTE = "tablette", _("Tablette")
-    AUCUN = "aucun", _("Aucun")
-
-
-class Autonomie(models.TextChoices):
-    ACCOMPAGNE = "entierement-accompagne", _("Entièrement accompagné")
-    PARTIEL = "partiellement-autonome", _("Partiellement autonome")
-    AUTONOME = "autonome", _("Autonome")
-
-
-class Resultat(models.TextChoices):
-    ABOUTIE = "aboutie", _("Démarche aboutie")
-    A_POURSUIVRE = "a-poursuivre", _("À poursuivre")
-    REORIENTEE = "reorientee", _("Réorientée")
-    NON_ABOUTIE = "non-aboutie", _("Non aboutie")
-
-
-NON_COMMUNIQUE = "non-communique"
-
-
-class TrancheAge(models.TextChoices):
-    MOINS_12 = "moins-12", _("Moins de 12 ans")
-    AGE_12_17 = "12-17", _("12 à 17 ans")
-    AGE_18_24 = "18-24", _("18 à 24 ans")
-    AGE_25_39 = "25-39", _("25 à 39 ans")
-    AGE_40_59 = "40-59", _("40 à 59 ans")
-    AGE_60_69 = "60-69", _("60 à 69 ans")
-    PLUS_70 = "70-plus", _("70 ans et plus")
-    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
-
-
-class Genre(models.TextChoices):
-    FEMME = "femme", _("Femme")
-    HOMME = "homme", _("Homme")
-    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
-
-
-class Statut(models.TextChoices):
-    SCOLARISE = "scolarise", _("Scolarisé")
-    SANS_EMPLOI = "sans-emploi", _("Sans emploi")
-    EN_EMPLOI = "en-emploi", _("En emploi")
-    RETRAITE = "retraite", _("Retraité")
-    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
-
-
-class Residence(models.TextChoices):
-    """Where the person lives, when it is not one of the Quartier rows."""
-
-    QUARTIER = "quartier", _("Dans un quartier de la liste")
-    HORS_QUARTIER = "hors-quartier", _("Hors quartier")
-    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
-
-
-class OrientationSource(models.TextChoices):
-    """How the person heard of the permanence."""
-
-    PARTENAIRE = "envoye-par-partenaire", _("Envoyé par un partenaire")
-    BOUCHE_A_OREILLE = "bouche-a-oreille", _("Bouche-à-oreille")
-    PASSAGE_BUS = "passage-bus", _("En passant devant le bus")
-    FLYER = "flyer-affiche", _("Flyer ou affiche")
-    TRAVAILLEUR_SOCIAL = "travailleur-social", _("Travailleur social")
-    DEJA_VENU = "deja-venu", _("Déjà venu")
-    AUTRE = "autre", _("Autre")
-    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
 
 
 class PermanenceRule(models.Model):
@@ -367,8 +259,6 @@ class Permanence(models.Model):
 class AccompagnementQuerySet(models.QuerySet):
     def visible_to(self, user):
         """A conseiller sees its own entries, a partner its structure's, coordination all."""
-        from roseraie_portal import roles
-
         if roles.has_role(user, roles.COORDINATION):
             return self
         query = Q(conseiller=user)

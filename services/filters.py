@@ -6,7 +6,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal.widgets import PlainSelect
-from services.models import LANGUAGE_CHOICES, Frais, Lieu, Quartier, Service, Thematique
+from services.enums import LANGUAGE_CHOICES, Frais
+from services.models import Lieu, Quartier, Service, Thematique
 
 INDENT = "\u00a0\u00a0\u00a0"
 

@@ -6,7 +6,6 @@ PyPI) so that our data can be exchanged: https://www.data.inclusion.gouv.fr/.
 
 from datetime import date, timedelta
 
-from data_inclusion.schema import v1 as schema
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -22,84 +21,20 @@ from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal import pictograms
 from roseraie_portal.choices import choice_labels
+from roseraie_portal.holidays import is_public_holiday
+from services.enums import (
+    LANGUAGE_CHOICES,
+    PUBLIC_CHOICES,
+    RESEAU_PORTEUR_CHOICES,
+    Frais,
+    ModeMobilisation,
+    StructureKind,
+    TypeService,
+    Weekday,
+)
 
 # A service not verified for this long is flagged to coordinators.
 FRESHNESS_LIMIT = timedelta(days=365)
-
-
-def _schema_choices(enum) -> list[tuple[str, str]]:
-    return [(member.value, member.label) for member in enum]
-
-
-class StructureKind(models.TextChoices):
-    CAF = "caf", _("Caisse d’allocations familiales (CAF)")
-    CPAM = "cpam", _("Assurance maladie (CPAM)")
-    CCAS = "ccas", _("Centre communal d’action sociale (CCAS)")
-    FRANCE_SERVICES = "france-services", _("France Services")
-    FRANCE_TRAVAIL = "france-travail", _("France Travail")
-    MAIRIE = "mairie", _("Mairie ou service municipal")
-    MAISON_DE_QUARTIER = "maison-de-quartier", _("Maison de quartier")
-    CENTRE_SOCIAL = "centre-social", _("Centre social")
-    MISSION_LOCALE = "mission-locale", _("Mission locale")
-    EPN = "epn", _("Espace public numérique")
-    ASSOCIATION = "association", _("Association")
-    INSTITUTION = "institution", _("Autre institution publique")
-
-
-class TypeService(models.TextChoices):
-    ACCOMPAGNEMENT = "accompagnement", _("Accompagnement")
-    AIDE_FINANCIERE = "aide-financiere", _("Aide financière")
-    AIDE_MATERIELLE = "aide-materielle", _("Aide matérielle")
-    ATELIER = "atelier", _("Atelier")
-    FORMATION = "formation", _("Formation")
-    INFORMATION = "information", _("Information")
-
-
-class Frais(models.TextChoices):
-    GRATUIT = "gratuit", _("Gratuit")
-    PAYANT = "payant", _("Payant")
-
-
-class ModeMobilisation(models.TextChoices):
-    """How a resident comes to the service (data·inclusion ``modes_mobilisation``)."""
-
-    SE_PRESENTER = "se-presenter", _("Se présenter sur place")
-    TELEPHONER = "telephoner", _("Téléphoner")
-    ENVOYER_UN_COURRIEL = "envoyer-un-courriel", _("Envoyer un e-mail")
-    UTILISER_LIEN_MOBILISATION = "utiliser-lien-mobilisation", _("Prendre rendez-vous en ligne")
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("lundi")
-    TUESDAY = 1, _("mardi")
-    WEDNESDAY = 2, _("mercredi")
-    THURSDAY = 3, _("jeudi")
-    FRIDAY = 4, _("vendredi")
-    SATURDAY = 5, _("samedi")
-    SUNDAY = 6, _("dimanche")
-
-
-# Languages spoken on site (ISO 639 codes). data·inclusion v1 has no such field: the list is
-# ours, the languages of the neighbourhood that the field work names.
-LANGUAGE_CHOICES = [
-    ("fr", _("français")),
-    ("en", _("anglais")),
-    ("ar", _("arabe")),
-    ("ber", _("berbère (tamazight)")),
-    ("tr", _("turc")),
-    ("ru", _("russe")),
-    ("uk", _("ukrainien")),
-    ("fa", _("persan (dari)")),
-    ("ps", _("pachto")),
-    ("ti", _("tigrigna")),
-    ("es", _("espagnol")),
-    ("pt", _("portugais")),
-    ("ro", _("roumain")),
-    ("lsf", _("langue des signes française")),
-]
-
-PUBLIC_CHOICES = _schema_choices(schema.Public)
-RESEAU_PORTEUR_CHOICES = _schema_choices(schema.ReseauPorteur)
 
 
 class Quartier(models.Model):
@@ -313,9 +248,7 @@ class ServiceQuerySet(models.QuerySet):
 
     def open_at(self, moment):
         """Services open at ``moment``: their own hours when they have some, else their
-        places' hours. French public holidays are closed (see opening_hours.py)."""
-        from services.opening_hours import is_public_holiday
-
+        places' hours. French public holidays are closed."""
         local = timezone.localtime(moment)
         if is_public_holiday(local.date()):
             return self.none()

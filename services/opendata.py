@@ -34,16 +34,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from roseraie_portal.csv_export import MULTI_VALUE_SEPARATOR, unneutralise
-from services.models import (
-    LANGUAGE_CHOICES,
-    Frais,
-    Lieu,
-    OpeningHours,
-    Service,
-    Structure,
-    StructureKind,
-    Thematique,
-)
+from services.enums import LANGUAGE_CHOICES, Frais, StructureKind
+from services.models import Lieu, OpeningHours, Service, Structure, Thematique
 from services.opening_hours import OSM_DAYS, to_osm
 from services.search import refresh_search_vectors
 

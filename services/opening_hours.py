@@ -5,25 +5,16 @@ French public holidays count as closed (``PH off``).
 """
 
 from collections import defaultdict
-from datetime import date, datetime
-from functools import cache
+from datetime import datetime
 
-import holidays
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from roseraie_portal.holidays import is_public_holiday
 from roseraie_portal.hours import format_hour
+from services.enums import Weekday
 
 OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-
-
-@cache
-def _french_holidays(year: int) -> holidays.HolidayBase:
-    return holidays.France(years=year)
-
-
-def is_public_holiday(day: date) -> bool:
-    return day in _french_holidays(day.year)
 
 
 def _by_day(slots) -> dict[int, list]:
@@ -51,8 +42,6 @@ def to_osm(slots) -> str:
 
 def describe(slots) -> list[str]:
     """One plain-French sentence per open day: "Le mardi de 14 h à 17 h"."""
-    from services.models import Weekday
-
     lines = []
     conjunction = " " + _("et") + " "
     for weekday, day_slots in _by_day(slots).items():

@@ -14,10 +14,12 @@ from django.views.decorators.http import require_POST, require_safe
 from permanences.selectors import next_permanences, upcoming_permanences
 from roseraie_portal import roles
 from roseraie_portal.filtering import applied_filters, describe_errors
+from roseraie_portal.holidays import is_public_holiday
 from roseraie_portal.qr import qr_svg
 from services import actions, opening_hours
+from services.enums import StructureKind
 from services.filters import ServiceFilter
-from services.models import Lieu, OpeningHours, Service, Structure, StructureKind, Thematique
+from services.models import Lieu, OpeningHours, Service, Structure, Thematique
 from services.search import analyse, search
 
 # Ten cards fill several phone screens already; a shorter page also loads faster on a
@@ -106,7 +108,7 @@ def _service_context(request, service):
         "lieux": lieux,
         "own_hours": opening_hours.describe(own_hours),
         "open_now": any(entry["open_now"] for entry in lieux) or opening_hours.is_open(own_hours),
-        "holiday_today": opening_hours.is_public_holiday(timezone.localdate()),
+        "holiday_today": is_public_holiday(timezone.localdate()),
         "is_professional": roles.has_role(request.user, *roles.ALL),
         "qr_svg": qr_svg(
             request.build_absolute_uri(service.get_absolute_url()),

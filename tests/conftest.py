@@ -7,16 +7,8 @@ from django.db import connection, connections
 from django.utils import translation
 
 from roseraie_portal import roles
-from services.models import (
-    Lieu,
-    OpeningHours,
-    Quartier,
-    Service,
-    Structure,
-    StructureKind,
-    Synonym,
-    Thematique,
-)
+from services.enums import StructureKind
+from services.models import Lieu, OpeningHours, Quartier, Service, Structure, Synonym, Thematique
 from services.search import refresh_search_vectors
 from tests.factories import UserFactory
 

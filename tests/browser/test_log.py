@@ -6,13 +6,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
-from permanences.models import (
-    Accompagnement,
-    Autonomie,
-    Permanence,
-    Resultat,
-    ThemeNumerique,
-)
+from permanences.enums import Autonomie, Resultat, ThemeNumerique
+from permanences.models import Accompagnement, Permanence
 from roseraie_portal import roles
 from services.models import Quartier
 from tests.browser.axe import assert_no_horizontal_scroll, assert_no_violation

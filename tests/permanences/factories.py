@@ -5,16 +5,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from permanences.models import (
-    Accompagnement,
-    Autonomie,
-    Canal,
-    Permanence,
-    PermanenceRule,
-    Resultat,
-    SchoolHoliday,
-    ThemeNumerique,
-)
+from permanences.enums import Autonomie, Canal, Resultat, ThemeNumerique
+from permanences.models import Accompagnement, Permanence, PermanenceRule, SchoolHoliday
 from services.models import Lieu, Service, Structure
 from tests.factories import UserFactory
 

@@ -5,15 +5,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from permanences.enums import NON_COMMUNIQUE, Canal, Residence, Resultat, ThemeNumerique
 from permanences.forms import initial_for_new_entry
-from permanences.models import (
-    NON_COMMUNIQUE,
-    Accompagnement,
-    Canal,
-    Residence,
-    Resultat,
-    ThemeNumerique,
-)
+from permanences.models import Accompagnement
 from roseraie_portal import roles
 from services.models import Quartier
 from tests.factories import StructureMembershipFactory

@@ -9,16 +9,8 @@ from datetime import time
 
 import factory
 
-from services.models import (
-    Frais,
-    Lieu,
-    ModeMobilisation,
-    OpeningHours,
-    Quartier,
-    Service,
-    Thematique,
-    TypeService,
-)
+from services.enums import Frais, ModeMobilisation, TypeService
+from services.models import Lieu, OpeningHours, Quartier, Service, Thematique
 from tests.factories import StructureFactory
 
 __all__ = [

@@ -10,7 +10,8 @@ from django.urls import include, path
 
 from roseraie_portal.csv_export import cell, neutralise, stream_csv, unneutralise
 from services import exports
-from services.models import Lieu, ModeMobilisation, OpeningHours, Service, Structure, StructureKind
+from services.enums import ModeMobilisation, StructureKind
+from services.models import Lieu, OpeningHours, Service, Structure
 from services.opendata import (
     SERVICE_FIELDS,
     STRUCTURE_FIELDS,

@@ -4,7 +4,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import translation
 
-from services.opening_hours import describe, is_open, is_public_holiday, to_osm
+from roseraie_portal.holidays import is_public_holiday
+from services.opening_hours import describe, is_open, to_osm
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -21,10 +21,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from permanences.forms import DURATION_PRESETS
-from permanences.models import (
+from permanences.enums import (
     NON_COMMUNIQUE,
-    Accompagnement,
     Autonomie,
     Canal,
     Demarche,
@@ -37,8 +35,11 @@ from permanences.models import (
     ThemeNumerique,
     TrancheAge,
 )
+from permanences.forms import DURATION_PRESETS
+from permanences.models import Accompagnement
 from roseraie_portal import roles
-from services.models import LANGUAGE_CHOICES, Lieu, Quartier, Structure, StructureMembership
+from services.enums import LANGUAGE_CHOICES
+from services.models import Lieu, Quartier, Structure, StructureMembership
 
 PREFIX = "bench-"
 MAIN_CONSEILLER = "bench-conseiller"

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from permanences import actions
 from permanences.models import Permanence, PermanenceRule, SchoolHoliday
+from roseraie_portal.holidays import is_public_holiday
 from services.models import Lieu, Service, Thematique
-from services.opening_hours import is_public_holiday
 
 # Zone B school holidays: DEMONSTRATION DATES, close to the published calendar but not
 # checked against it; coordinators enter the official ones from education.gouv.fr.

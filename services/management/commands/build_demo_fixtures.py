@@ -18,14 +18,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from services import demo_directory as demo
+from services.enums import LANGUAGE_CHOICES, Frais, ModeMobilisation, StructureKind, TypeService
 from services.falc import check_falc
-from services.models import (
-    LANGUAGE_CHOICES,
-    Frais,
-    ModeMobilisation,
-    StructureKind,
-    TypeService,
-)
 
 DIRECTORY_FILE = "directory.json"
 THEMATIQUES_FILE = "directory_thematiques.json"

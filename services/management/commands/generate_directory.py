@@ -19,19 +19,8 @@ from django.db.models import Max
 from django.utils.text import slugify
 
 from services import demo_directory as demo
-from services.models import (
-    LANGUAGE_CHOICES,
-    Frais,
-    Lieu,
-    ModeMobilisation,
-    OpeningHours,
-    Quartier,
-    Service,
-    Structure,
-    StructureKind,
-    Thematique,
-    TypeService,
-)
+from services.enums import LANGUAGE_CHOICES, Frais, ModeMobilisation, StructureKind, TypeService
+from services.models import Lieu, OpeningHours, Quartier, Service, Structure, Thematique
 from services.search import refresh_search_vectors
 
 PREFIX = "gen-"

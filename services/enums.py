@@ -1,0 +1,84 @@
+"""The directory's vocabularies, shared by its models, forms, filters and exports.
+
+Most are the values of the national data·inclusion schema v1 (``data-inclusion-schema``
+on PyPI), so that our data can be exchanged: https://www.data.inclusion.gouv.fr/.
+"""
+
+from data_inclusion.schema import v1 as schema
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def _schema_choices(enum) -> list[tuple[str, str]]:
+    return [(member.value, member.label) for member in enum]
+
+
+class StructureKind(models.TextChoices):
+    CAF = "caf", _("Caisse d’allocations familiales (CAF)")
+    CPAM = "cpam", _("Assurance maladie (CPAM)")
+    CCAS = "ccas", _("Centre communal d’action sociale (CCAS)")
+    FRANCE_SERVICES = "france-services", _("France Services")
+    FRANCE_TRAVAIL = "france-travail", _("France Travail")
+    MAIRIE = "mairie", _("Mairie ou service municipal")
+    MAISON_DE_QUARTIER = "maison-de-quartier", _("Maison de quartier")
+    CENTRE_SOCIAL = "centre-social", _("Centre social")
+    MISSION_LOCALE = "mission-locale", _("Mission locale")
+    EPN = "epn", _("Espace public numérique")
+    ASSOCIATION = "association", _("Association")
+    INSTITUTION = "institution", _("Autre institution publique")
+
+
+class TypeService(models.TextChoices):
+    ACCOMPAGNEMENT = "accompagnement", _("Accompagnement")
+    AIDE_FINANCIERE = "aide-financiere", _("Aide financière")
+    AIDE_MATERIELLE = "aide-materielle", _("Aide matérielle")
+    ATELIER = "atelier", _("Atelier")
+    FORMATION = "formation", _("Formation")
+    INFORMATION = "information", _("Information")
+
+
+class Frais(models.TextChoices):
+    GRATUIT = "gratuit", _("Gratuit")
+    PAYANT = "payant", _("Payant")
+
+
+class ModeMobilisation(models.TextChoices):
+    """How a resident comes to the service (data·inclusion ``modes_mobilisation``)."""
+
+    SE_PRESENTER = "se-presenter", _("Se présenter sur place")
+    TELEPHONER = "telephoner", _("Téléphoner")
+    ENVOYER_UN_COURRIEL = "envoyer-un-courriel", _("Envoyer un e-mail")
+    UTILISER_LIEN_MOBILISATION = "utiliser-lien-mobilisation", _("Prendre rendez-vous en ligne")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("lundi")
+    TUESDAY = 1, _("mardi")
+    WEDNESDAY = 2, _("mercredi")
+    THURSDAY = 3, _("jeudi")
+    FRIDAY = 4, _("vendredi")
+    SATURDAY = 5, _("samedi")
+    SUNDAY = 6, _("dimanche")
+
+
+# Languages spoken on site (ISO 639 codes). data·inclusion v1 has no such field: the list is
+# ours, the languages of the neighbourhood that the field work names.
+LANGUAGE_CHOICES = [
+    ("fr", _("français")),
+    ("en", _("anglais")),
+    ("ar", _("arabe")),
+    ("ber", _("berbère (tamazight)")),
+    ("tr", _("turc")),
+    ("ru", _("russe")),
+    ("uk", _("ukrainien")),
+    ("fa", _("persan (dari)")),
+    ("ps", _("pachto")),
+    ("ti", _("tigrigna")),
+    ("es", _("espagnol")),
+    ("pt", _("portugais")),
+    ("ro", _("roumain")),
+    ("lsf", _("langue des signes française")),
+]
+
+PUBLIC_CHOICES = _schema_choices(schema.Public)
+RESEAU_PORTEUR_CHOICES = _schema_choices(schema.ReseauPorteur)
