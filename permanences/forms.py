@@ -31,7 +31,7 @@ from permanences.enums import (
 )
 from permanences.log_actions import LOGGED_FIELDS
 from permanences.models import EDIT_WINDOW, Accompagnement, Permanence
-from permanences.privacy import validate_no_personal_data
+from permanences.personal_data import validate_no_personal_data
 from roseraie_portal.hours import format_hour
 from roseraie_portal.widgets import PlainSelect
 from services.enums import LANGUAGE_CHOICES

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from roseraie_portal.falc import FALC_COOKIE
+from roseraie_portal.preferences import FALC_COOKIE
 
 
 def layout(request):

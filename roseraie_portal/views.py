@@ -9,12 +9,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from roseraie_portal import roles
-from roseraie_portal.falc import FALC_COOKIE, FALC_COOKIE_MAX_AGE
+from roseraie_portal.preferences import FALC_COOKIE, FALC_COOKIE_MAX_AGE
 
 logger = logging.getLogger(__name__)
-
-# The level of the accessibility statement, shown on the home page as French law asks.
-ACCESSIBILITY_LEVEL = "non_conforme"
 
 
 @login_not_required
@@ -25,7 +22,7 @@ def accessibility(request):
 
 @login_not_required
 @require_safe
-def privacy(request):
+def privacy_notice(request):
     return render(request, "pages/donnees_personnelles.html")
 
 

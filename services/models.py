@@ -133,7 +133,7 @@ class Structure(models.Model):
         default=list,
         blank=True,
     )
-    date_maj = models.DateField(_("date de mise à jour"), default=date.today)
+    date_maj = models.DateField(_("date de mise à jour"), default=timezone.localdate)
 
     class Meta:
         ordering = ["name"]
@@ -334,7 +334,7 @@ class Service(models.Model):
         blank=True,
         help_text=_("Montré seulement aux professionnels connectés : nom, ligne directe."),
     )
-    date_maj = models.DateField(_("date de mise à jour"), default=date.today)
+    date_maj = models.DateField(_("date de mise à jour"), default=timezone.localdate)
     verifie_le = models.DateField(_("vérifié le"), null=True, blank=True)
     is_published = models.BooleanField(_("publié"), default=True)
     # Weighted French full-text vector (name A, themes B, description C), kept by

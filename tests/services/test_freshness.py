@@ -1,10 +1,10 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.utils import timezone
 
 from roseraie_portal import roles
-from services.models import Service
+from services.models import Service, Structure
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +131,11 @@ def test_freshness_list_query_count_does_not_grow_with_stale_services(
     with django_assert_num_queries(4):
         response = client.get("/espace/services-a-verifier/")
     assert len(response.context["services"]) == 14
+
+
+def test_a_new_service_is_dated_in_angers_not_in_the_servers_time_zone(monkeypatch):
+    # 23:30 in UTC on New Year's Eve is already 1 January in Angers.
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
+
+    assert Service().date_maj == date(2027, 1, 1)
+    assert Structure().date_maj == date(2027, 1, 1)

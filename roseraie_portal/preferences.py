@@ -1,4 +1,6 @@
-"""The "Version facile à lire" preference (FALC), kept in a cookie so no account is needed.
+"""The reader's display preferences, kept in cookies so that no account is needed.
+
+"Version facile à lire" (FALC) turns on a larger, calmer layout.
 
 Pages with a dedicated FALC version pass ``falc_url`` to the layout, which then links to
 it; on every other page the switch turns on the layout's larger, calmer presentation.

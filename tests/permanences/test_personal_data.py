@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from permanences.privacy import (
+from permanences.personal_data import (
     PersonalData,
     find_personal_data,
     nir_key_is_valid,
