@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from permanences.models import Permanence
 from roseraie_portal.widgets import PlainSelect
-from services.filters import INDENT
 from services.models import Lieu, Quartier, Thematique
+from services.selectors import theme_choices
 
 # How far ahead a resident may jump in the agenda: farther, nothing is scheduled yet.
 FURTHEST_START = timedelta(days=366)
@@ -70,17 +70,7 @@ class AgendaFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Options from light queries rather than model instances (see PlainSelect).
         fields = self.form.fields
-        themes = Thematique.objects.order_by("code").values_list("code", "label", "alias", "parent")
-        fields["theme"].widget.choices = [
-            ("", fields["theme"].empty_label),
-            *(
-                (
-                    code,
-                    gettext(alias or label) if parent is None else INDENT + gettext(alias or label),
-                )
-                for code, label, alias, parent in themes
-            ),
-        ]
+        fields["theme"].widget.choices = [("", fields["theme"].empty_label), *theme_choices()]
         # Only the places where permanences are held, and the one asked for if it is not.
         places = Lieu.objects.filter(
             Exists(Permanence.objects.filter(lieu=OuterRef("pk")))

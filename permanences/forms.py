@@ -384,24 +384,6 @@ class AccompagnementForm(forms.Form):
         """The cleaned values, named as the model names them, for the action to write."""
         return {name: self.cleaned_data[name] for name in LOGGED_FIELDS}
 
-    @property
-    def summary_errors(self) -> list[dict]:
-        """Every error with the id of the control to move to: a group of radios or
-        checkboxes has no control of its own, so its first option."""
-        errors = [
-            {"anchor": "", "label": "", "message": message} for message in self.non_field_errors()
-        ]
-        for bound_field in self:
-            if not bound_field.errors:
-                continue
-            if bound_field.use_fieldset:
-                anchor = bound_field.subwidgets[0].id_for_label
-            else:
-                anchor = bound_field.id_for_label
-            for message in bound_field.errors:
-                errors.append({"anchor": anchor, "label": bound_field.label, "message": message})
-        return errors
-
 
 def initial_for_new_entry(*, conseiller, now=None) -> dict:
     """Sensible defaults, so that most entries need a few taps only: today, the

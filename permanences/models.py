@@ -32,10 +32,10 @@ from permanences.enums import (
     ThemeNumerique,
     TrancheAge,
 )
-from roseraie_portal import roles
 from roseraie_portal.choices import choice_labels
 from services.enums import LANGUAGE_CHOICES
 from services.models import Lieu, Quartier, Service, Structure, Thematique
+from services.selectors import scope_of
 
 # A conseiller may correct its own entries for this long, then they are locked.
 EDIT_WINDOW = timedelta(days=7)
@@ -258,14 +258,11 @@ class Permanence(models.Model):
 
 class AccompagnementQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """A conseiller sees its own entries, a partner its structure's, coordination all."""
-        if roles.has_role(user, roles.COORDINATION):
+        """A conseiller sees its own entries, a partner its structures', coordination all."""
+        scope = scope_of(user)
+        if scope.everything:
             return self
-        query = Q(conseiller=user)
-        membership = getattr(user, "structure_membership", None)
-        if membership is not None and roles.has_role(user, roles.PARTENAIRE):
-            query |= Q(structure_id=membership.structure_id)
-        return self.filter(query)
+        return self.filter(Q(conseiller=user) | scope.q("structure"))
 
     def monthly_totals(self, *, today, months: int = 12) -> list[dict]:
         """Entries and minutes for each of the last ``months`` months, newest first, in one

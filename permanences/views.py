@@ -1,7 +1,6 @@
 """The log of accompanied procedures (the conseillers' compte rendu d'activité)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,21 +11,17 @@ from permanences.forms import AccompagnementForm, initial_for_entry, initial_for
 from permanences.log_actions import EntryLocked, record_accompagnement, update_accompagnement
 from permanences.models import EDIT_WINDOW, Accompagnement
 from roseraie_portal import roles
+from roseraie_portal.roles import role_required
 
 LOGGING_ROLES = (roles.CONSEILLER, roles.COORDINATION)
 ENTRIES_PER_PAGE = 25
 
 
-def _require_role(user, *names):
-    if not roles.has_role(user, *names):
-        raise PermissionDenied
-
-
 @require_safe
+@role_required(*roles.ALL)
 def accompagnement_list(request):
     """The entries this account may see, newest first, with the monthly totals."""
     user = request.user
-    _require_role(user, *roles.ALL)
     now = timezone.now()
     visible = Accompagnement.objects.visible_to(user)
     # Page over ids, then load the page's rows: a deep page of 20,000 entries reads the
@@ -53,8 +48,8 @@ def accompagnement_list(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@role_required(*LOGGING_ROLES)
 def accompagnement_new(request):
-    _require_role(request.user, *LOGGING_ROLES)
     status = 200
     if request.method == "POST":
         form = AccompagnementForm(request.POST)
@@ -70,9 +65,9 @@ def accompagnement_new(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@role_required(*LOGGING_ROLES)
 def accompagnement_edit(request, pk):
     """Its author corrects an entry for EDIT_WINDOW; anyone else's entry does not exist."""
-    _require_role(request.user, *LOGGING_ROLES)
     entry = get_object_or_404(Accompagnement, pk=pk, conseiller=request.user)
     if not entry.is_editable_by(request.user):
         return _locked(request, entry)

@@ -1,3 +1,6 @@
+"""Forms of the base layer (the login) and what every form of the house shares: the
+summary of its errors at the top of the page."""
+
 from crispy_forms.helper import FormHelper
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -18,3 +21,22 @@ class LoginForm(AuthenticationForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the template has its own {% csrf_token %}
+
+
+def error_summary(form) -> list[dict]:
+    """Every error of ``form``, each with the id of the control to move to (a group of
+    radios or checkboxes has no control of its own: its first option), its field's label
+    and its message; errors of the whole form come first, without a control."""
+    errors = [
+        {"anchor": "", "label": "", "message": message} for message in form.non_field_errors()
+    ]
+    for bound_field in form:
+        if bound_field.use_fieldset:
+            anchor = bound_field.subwidgets[0].id_for_label if bound_field.subwidgets else ""
+        else:
+            anchor = bound_field.id_for_label
+        errors += [
+            {"anchor": anchor, "label": bound_field.label, "message": message}
+            for message in bound_field.errors
+        ]
+    return errors

@@ -1,7 +1,13 @@
 """The three professional roles, as Django groups created by a data migration.
 
-Residents never need an account. See ../shared/PRODUCT.md, "Roles".
+Residents never need an account. See ../shared/PRODUCT.md, "Roles". A view says who may
+open it with ``@role_required(CONSEILLER, COORDINATION)``; what a partner may see of the
+data is its scope (``services.selectors.scope_of``).
 """
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 
 CONSEILLER = "conseiller"  # logs accompaniments, sees its own
 PARTENAIRE = "partenaire"  # attached to one structure: that structure's bilans only
@@ -24,3 +30,21 @@ def user_roles(user) -> set[str]:
     if not hasattr(user, "_role_names"):
         user._role_names = set(user.groups.values_list("name", flat=True))
     return user._role_names
+
+
+def role_required(*roles: str):
+    """Decorate a view that only accounts in one of ``roles`` may open: the others get
+    the 403 page. Anonymous visitors never reach it: the login middleware sends them to
+    the login page first. Put it under the decorators that check the HTTP method, so
+    that a wrong method is a 405 for everyone."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator

@@ -2,14 +2,12 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal.widgets import PlainSelect
 from services.enums import LANGUAGE_CHOICES, Frais
 from services.models import Lieu, Quartier, Service, Thematique
-
-INDENT = "\u00a0\u00a0\u00a0"
+from services.selectors import theme_choices
 
 
 class FlagFilter(django_filters.BooleanFilter):
@@ -77,19 +75,9 @@ class ServiceFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The options from one light query rather than 85 model instances. Codes sort each
-        # category just before its sub-themes, which are indented.
-        themes = Thematique.objects.order_by("code").values_list("code", "label", "alias", "parent")
-        self.form.fields["thematique"].widget.choices = [
-            ("", self.form.fields["thematique"].empty_label),
-            *(
-                (
-                    code,
-                    gettext(alias or label) if parent is None else INDENT + gettext(alias or label),
-                )
-                for code, label, alias, parent in themes
-            ),
-        ]
+        # The options from one light query rather than 85 model instances.
+        field = self.form.fields["thematique"]
+        field.widget.choices = [("", field.empty_label), *theme_choices()]
 
     def filter_thematique(self, queryset, name, value):
         # A category stands for all its sub-themes.

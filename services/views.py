@@ -2,7 +2,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from roseraie_portal import roles
 from roseraie_portal.filtering import applied_filters, describe_errors
 from roseraie_portal.holidays import is_public_holiday
 from roseraie_portal.qr import qr_svg
+from roseraie_portal.roles import role_required
 from services import actions, opening_hours
 from services.enums import StructureKind
 from services.filters import ServiceFilter
@@ -197,22 +197,17 @@ def structure(request, slug):
     return render(request, "services/structure.html", {"structure": partner, "services": services})
 
 
-def _require_coordination(request):
-    if not roles.has_role(request.user, roles.COORDINATION):
-        raise PermissionDenied
-
-
 @require_safe
+@role_required(roles.COORDINATION)
 def stale(request):
     """Services not verified for 12 months, for coordinators, oldest first."""
-    _require_coordination(request)
     services = Service.objects.stale().select_related("structure").order_by("verifie_le", "name")
     return render(request, "services/stale.html", {"services": services})
 
 
 @require_POST
+@role_required(roles.COORDINATION)
 def mark_verified(request, pk):
-    _require_coordination(request)
     service = get_object_or_404(Service, pk=pk)
     actions.mark_verified(services=Service.objects.filter(pk=service.pk))
     messages.success(request, _("« %(name)s » est marqué comme vérifié.") % {"name": service.name})

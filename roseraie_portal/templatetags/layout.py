@@ -2,10 +2,12 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from roseraie_portal import pictograms
+from roseraie_portal.forms import error_summary
 from roseraie_portal.hours import format_hour
 
 register = template.Library()
 register.filter("hour", format_hour)
+register.simple_tag(error_summary)
 
 
 @register.simple_tag

@@ -19,6 +19,32 @@ def test_roles_exist_with_coordination_allowed_to_edit_the_directory():
     ).exists()
 
 
+DIRECTORY_AND_SCHEDULE = {
+    "services": ("structure", "structuremembership", "quartier", "thematique", "lieu")
+    + ("service", "openinghours", "synonym"),
+    "permanences": ("permanence", "permanencerule", "schoolholiday"),
+}
+
+
+def test_coordination_manages_the_directory_and_schedule_and_only_reads_the_log():
+    granted = set(
+        Permission.objects.filter(group__name=roles.COORDINATION).values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+
+    expected = {
+        (app, f"{action}_{model}")
+        for app, models in DIRECTORY_AND_SCHEDULE.items()
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    } | {("permanences", "view_accompagnement")}
+    assert granted == expected
+    assert not Permission.objects.filter(
+        group__name__in=[roles.CONSEILLER, roles.PARTENAIRE]
+    ).exists()
+
+
 def test_passwords_are_hashed_with_argon2():
     user = UserFactory()
 

@@ -1,0 +1,59 @@
+"""Reads of the directory that other views and apps share: theme options for a filter,
+and the scope of a professional (which structures' data an account may see)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext
+
+from roseraie_portal import roles
+from services.models import StructureMembership, Thematique
+
+# Sub-themes are indented under their category in a <select> (no <optgroup>: a category is
+# a choice of its own, standing for all its sub-themes).
+THEME_INDENT = "\u00a0\u00a0\u00a0"
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """Every theme as (code, label), from one light query rather than model instances:
+    codes sort each category just before its sub-themes, which are indented."""
+    themes = Thematique.objects.order_by("code").values_list("code", "label", "alias", "parent")
+    return [
+        (code, (THEME_INDENT if parent else "") + gettext(alias or label))
+        for code, label, alias, parent in themes
+    ]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The structures whose data an account may see: every one (coordination), those it
+    belongs to (a partner), or none. Every list, bilan and export filters through it."""
+
+    everything: bool = False
+    structure_ids: frozenset[int] = frozenset()
+
+    def allows(self, structure_id: int | None) -> bool:
+        return self.everything or structure_id in self.structure_ids
+
+    def q(self, field: str = "structure") -> Q:
+        """The condition on a queryset whose ``field`` is a structure."""
+        if self.everything:
+            return Q()
+        return Q(**{f"{field}__in": self.structure_ids})
+
+    def filter(self, queryset, field: str = "structure"):
+        return queryset.filter(self.q(field))
+
+
+def scope_of(user) -> Scope:
+    """Coordination sees every structure; a partner the structures it is attached to;
+    anyone else none. Read once per request, like the roles."""
+    if roles.has_role(user, roles.COORDINATION):
+        return Scope(everything=True)
+    if not roles.has_role(user, roles.PARTENAIRE):
+        return Scope()
+    if not hasattr(user, "_scope_structure_ids"):
+        user._scope_structure_ids = frozenset(
+            StructureMembership.objects.filter(user=user).values_list("structure_id", flat=True)
+        )
+    return Scope(structure_ids=user._scope_structure_ids)
