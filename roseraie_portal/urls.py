@@ -7,7 +7,6 @@ from django.views.generic import RedirectView
 
 from roseraie_portal import views
 from roseraie_portal.forms import LoginForm
-from services import views as services_views
 
 urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
@@ -20,7 +19,7 @@ urlpatterns = [
 # French without prefix, every other language under its own prefix (/en/, /ar/).
 # /healthz is answered by roseraie_portal.health.HealthCheckMiddleware.
 urlpatterns += i18n_patterns(
-    path("", services_views.home, name="home"),
+    path("", views.home, name="home"),
     path("", include("services.urls")),
     path("", include("permanences.urls")),
     path("accessibilite/", views.accessibility, name="accessibility"),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
-from roseraie_portal import roles
+from roseraie_portal import panels, roles
 from roseraie_portal.preferences import FALC_COOKIE, FALC_COOKIE_MAX_AGE
 
 logger = logging.getLogger(__name__)
@@ -50,16 +50,20 @@ def toggle_falc(request):
     return response
 
 
+@login_not_required
+@require_safe
+def home(request):
+    """ "De quoi avez-vous besoin ?": the apps' panels (search and themes, what comes next)."""
+    return render(request, "pages/home.html", {"panels": panels.HOME.collect(request=request)})
+
+
 def espace(request):
-    """The professional area's front door: what this account may do, by role."""
-    user = request.user
+    """The professional area's front door: what this account may do, by role, as each
+    app tells it."""
     context = {
-        "can_log": roles.has_role(user, roles.CONSEILLER, roles.COORDINATION),
-        "is_partner": roles.has_role(user, roles.PARTENAIRE),
-        "is_coordination": roles.has_role(user, roles.COORDINATION),
-        "membership_structure": getattr(
-            getattr(user, "structure_membership", None), "structure", None
-        ),
+        "account": panels.ACCOUNT.collect(request=request),
+        "actions": panels.ESPACE.collect(request=request),
+        "is_coordination": roles.has_role(request.user, roles.COORDINATION),
     }
     return render(request, "pages/espace.html", context)
 

@@ -10,7 +10,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from permanences.selectors import next_permanences, upcoming_permanences
 from roseraie_portal import roles
 from roseraie_portal.filtering import applied_filters, describe_errors
 from roseraie_portal.holidays import is_public_holiday
@@ -19,20 +18,13 @@ from roseraie_portal.roles import role_required
 from services import actions, opening_hours
 from services.enums import StructureKind
 from services.filters import ServiceFilter
-from services.models import Lieu, OpeningHours, Service, Structure, Thematique
+from services.models import Lieu, OpeningHours, Service, Structure
+from services.panels import SERVICE_PAGE
 from services.search import analyse, search
 
 # Ten cards fill several phone screens already; a shorter page also loads faster on a
 # weak network (the page-weight target of the directory issue).
 RESULTS_PER_PAGE = 10
-
-
-@login_not_required
-@require_safe
-def home(request):
-    tiles = Thematique.objects.filter(home_position__isnull=False).order_by("home_position")
-    context = {"tiles": tiles, "permanences": upcoming_permanences()}
-    return render(request, "pages/home.html", context)
 
 
 def _general_help_services():
@@ -174,7 +166,7 @@ def detail(request, slug):
     context = _service_context(request, service)
     context["json_ld"] = _json_ld(request, service, context["lieux"])
     context["falc_url"] = service.get_falc_url()
-    context["next_permanences"] = next_permanences(service=service)
+    context["panels"] = SERVICE_PAGE.collect(request=request, service=service)
     return render(request, "services/detail.html", context)
 
 

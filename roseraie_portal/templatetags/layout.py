@@ -17,3 +17,15 @@ def pictogram(name: str):
         return mark_safe(pictograms.inline_svg(name))
     except LookupError as error:
         raise template.TemplateSyntaxError(str(error)) from None
+
+
+@register.simple_tag(takes_context=True)
+def panels(context, filled_panels):
+    """Render the panels a view collected from a Slot, each with its own context only."""
+    engine = context.template.engine
+    return mark_safe(
+        "".join(
+            engine.get_template(panel.template).render(context.new(panel.context))
+            for panel in filled_panels
+        )
+    )

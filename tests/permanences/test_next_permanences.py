@@ -89,7 +89,7 @@ def test_service_page_query_count_does_not_grow_with_permanences(
         PermanenceFactory(service=service, date=_in_days(days), lieu=LieuFactory())
     with django_assert_num_queries(6):
         response = client.get("/services/allocations/")
-    assert len(response.context["next_permanences"]) == 3
+    assert len(response.context["permanences"]) == 3
 
 
 def test_home_page_shows_upcoming_permanences_with_their_service_and_the_agenda(client, directory):

@@ -9,16 +9,19 @@ import json
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from services.models import Service, Synonym, Thematique
+from services.models import Service, Structure, StructureMembership, Synonym, Thematique
 from services.search import refresh_search_vectors
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DIRECTORY_FIXTURE = FIXTURES_DIR / "directory.json"
 THEMATIQUES_FIXTURE = FIXTURES_DIR / "directory_thematiques.json"
+# The demo partner account (roseraie_portal's load_demo) and the structure it belongs to.
+DEMO_MEMBERSHIPS = {"partenaire": "caf-maine-et-loire"}
 
 
 class Command(BaseCommand):
@@ -36,10 +39,19 @@ class Command(BaseCommand):
             service_ids = _link(Service, "slug", links["services"], thematique_ids)
             _link(Synonym, "word", links["synonyms"], thematique_ids)
             refresh_search_vectors(service_ids)
+            _attach_demo_accounts()
         self.stdout.write(
             f"Demo directory: {len(links['services'])} services and "
             f"{len(links['synonyms'])} synonyms loaded and linked to their thematiques."
         )
+
+
+def _attach_demo_accounts() -> None:
+    """The demo accounts that load_demo created (development only) join their structure."""
+    users = get_user_model().objects.in_bulk(list(DEMO_MEMBERSHIPS), field_name="username")
+    for username, user in users.items():
+        structure = Structure.objects.get(slug=DEMO_MEMBERSHIPS[username])
+        StructureMembership.objects.update_or_create(user=user, defaults={"structure": structure})
 
 
 def _thematique_ids(links: dict) -> dict[str, int]:
