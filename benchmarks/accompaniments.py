@@ -53,7 +53,7 @@ def main():
     from django.test import Client
 
     from permanences.models import Accompagnement
-    from permanences.views import ENTRIES_PER_PAGE
+    from permanences.views.log import ENTRIES_PER_PAGE
 
     conseiller = get_user_model().objects.filter(username=CONSEILLER).first()
     own = Accompagnement.objects.filter(conseiller=conseiller).count() if conseiller else 0

@@ -82,6 +82,9 @@ class Resultat(models.TextChoices):
 
 NON_COMMUNIQUE = "non-communique"
 
+# The durations a conseiller ticks in one tap (minutes); any other is typed.
+DURATION_PRESETS = (15, 30, 45, 60, 90, 120)
+
 
 class TrancheAge(models.TextChoices):
     MOINS_12 = "moins-12", _("Moins de 12 ans")

@@ -2,7 +2,7 @@
 page and on a service's page, the log's links in the professional area. See
 roseraie_portal/panels.py."""
 
-from permanences.selectors import next_permanences, upcoming_permanences
+from permanences.selectors.schedule import next_permanences, upcoming_permanences
 from roseraie_portal import roles
 
 

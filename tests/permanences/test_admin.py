@@ -5,7 +5,7 @@ from datetime import date, time
 import pytest
 from django.utils import timezone
 
-from permanences.actions import expand_rule
+from permanences.actions.schedule import expand_rule
 from permanences.models import Permanence, PermanenceRule
 from tests.permanences.factories import (
     AccompagnementFactory,

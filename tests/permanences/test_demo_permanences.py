@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from permanences.actions import first_of_next_month
+from permanences.actions.schedule import first_of_next_month
 from permanences.models import Permanence, PermanenceRule, SchoolHoliday
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.test import Client
 from django.utils import timezone
 
 from permanences.enums import NON_COMMUNIQUE, Canal, Residence, Resultat, ThemeNumerique
-from permanences.forms import initial_for_new_entry
 from permanences.models import Accompagnement
+from permanences.selectors.log import initial_for_new_entry
 from roseraie_portal import roles
 from services.models import Quartier
 from tests.factories import StructureMembershipFactory

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.utils import timezone
 
-from permanences.selectors import next_permanences, upcoming_permanences
+from permanences.selectors.schedule import next_permanences, upcoming_permanences
 from tests.permanences.factories import LieuFactory, PermanenceFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from permanences.actions import (
+from permanences.actions.schedule import (
     cancel_permanence,
     cancel_permanences,
     duplicate_month,

@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from permanences.enums import (
+    DURATION_PRESETS,
     NON_COMMUNIQUE,
     Autonomie,
     Canal,
@@ -35,7 +36,6 @@ from permanences.enums import (
     ThemeNumerique,
     TrancheAge,
 )
-from permanences.forms import DURATION_PRESETS
 from permanences.models import Accompagnement
 from roseraie_portal import roles
 from services.enums import LANGUAGE_CHOICES

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from permanences import actions
+from permanences.actions import schedule as actions
 from permanences.models import Permanence, PermanenceRule, SchoolHoliday
 from roseraie_portal.holidays import is_public_holiday
 from services.models import Lieu, Service, Thematique

@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from permanences.log_actions import purge_accompagnements
+from permanences.actions.log import purge_accompagnements
 
 # What the personal-data notice promises (/donnees-personnelles/).
 RETENTION_YEARS = 5

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from permanences import ical
-from permanences.filters import AgendaFilter, MonthForm
+from permanences.forms.schedule import AgendaFilter, MonthForm
 from permanences.models import Permanence
 from roseraie_portal import pictograms
 from roseraie_portal.filtering import applied_filters, describe_errors, query_with

@@ -1,3 +1,5 @@
+"""The schedule in the admin: recurring permanences, dated ones, school holidays."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
@@ -6,8 +8,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from permanences import actions
-from permanences.models import Accompagnement, Permanence, PermanenceRule, SchoolHoliday
+from permanences.actions import schedule as actions
+from permanences.models import Permanence, PermanenceRule, SchoolHoliday
 from roseraie_portal import roles
 
 RRULE_HELP = _(
@@ -266,83 +268,3 @@ class SchoolHolidayAdmin(admin.ModelAdmin):
     list_display = ["name", "starts_on", "ends_on"]
     search_fields = ["name"]
     date_hierarchy = "starts_on"
-
-
-@admin.register(Accompagnement)
-class AccompagnementAdmin(admin.ModelAdmin):
-    """The log, read by coordination: the entries are the conseillers', never edited here."""
-
-    list_display = [
-        "date",
-        "canal",
-        "lieu",
-        "structure",
-        "duration_minutes",
-        "themes_list",
-        "resultat",
-        "conseiller",
-    ]
-    list_filter = ["date", "canal", "resultat", ("structure", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["lieu", "structure", "conseiller"]
-    date_hierarchy = "date"
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "date",
-                    "duration_minutes",
-                    "canal",
-                    "lieu",
-                    "permanence",
-                    "structure",
-                    "conseiller",
-                ]
-            },
-        ),
-        (
-            _("La démarche"),
-            {
-                "fields": [
-                    "themes_list",
-                    "demarche",
-                    "materiel_list",
-                    "autonomie",
-                    "resultat",
-                    "reoriente_vers",
-                    "note",
-                ]
-            },
-        ),
-        (
-            _("La personne, sans la nommer"),
-            {
-                "fields": [
-                    "tranche_age",
-                    "genre",
-                    "statut",
-                    "residence",
-                    "quartier",
-                    "orientation_source",
-                    "langue",
-                    "interprete",
-                ]
-            },
-        ),
-        (_("Suivi"), {"fields": ["created_at", "updated_at"]}),
-    ]
-    readonly_fields = [field for section in fieldsets for field in section[1]["fields"]]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("thèmes"))
-    def themes_list(self, obj):
-        return ", ".join(obj.themes_display)
-
-    @admin.display(description=_("matériel utilisé"))
-    def materiel_list(self, obj):
-        return ", ".join(obj.materiel_display)

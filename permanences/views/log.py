@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from permanences.forms import AccompagnementForm, initial_for_entry, initial_for_new_entry
-from permanences.log_actions import EntryLocked, record_accompagnement, update_accompagnement
+from permanences.actions.log import EntryLocked, record_accompagnement, update_accompagnement
+from permanences.forms.log import AccompagnementForm
 from permanences.models import EDIT_WINDOW, Accompagnement
+from permanences.selectors.log import initial_for_entry, initial_for_new_entry
 from roseraie_portal import roles
 from roseraie_portal.roles import role_required
 

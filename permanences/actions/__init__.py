@@ -1,0 +1,1 @@
+"""Writes of the app's two domains: the schedule and the log."""

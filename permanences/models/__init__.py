@@ -1,0 +1,19 @@
+"""The models of the two domains of the app: the schedule and the log."""
+
+from permanences.models.log import EDIT_WINDOW, Accompagnement, AccompagnementQuerySet
+from permanences.models.schedule import (
+    Permanence,
+    PermanenceQuerySet,
+    PermanenceRule,
+    SchoolHoliday,
+)
+
+__all__ = [
+    "EDIT_WINDOW",
+    "Accompagnement",
+    "AccompagnementQuerySet",
+    "Permanence",
+    "PermanenceQuerySet",
+    "PermanenceRule",
+    "SchoolHoliday",
+]

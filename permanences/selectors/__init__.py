@@ -1,0 +1,1 @@
+"""Reads of the app's two domains shared by several views, panels and exports."""
