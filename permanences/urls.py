@@ -5,7 +5,7 @@ from permanences.views import log, schedule
 app_name = "permanences"
 
 urlpatterns = [
-    path("agenda/", schedule.agenda, name="agenda"),
+    path("agenda/", schedule.agenda_page, name="agenda"),
     path("agenda.ics", schedule.agenda_ics, name="agenda_ics"),
     path("agenda/lieux/<slug:slug>.ics", schedule.lieu_ics, name="lieu_ics"),
     path("agenda/themes/<slug:code>.ics", schedule.theme_ics, name="theme_ics"),

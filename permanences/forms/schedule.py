@@ -3,15 +3,16 @@ the month of the printable programme, each validated into a plain-French message
 
 import re
 from datetime import date, timedelta
+from functools import reduce
+from operator import or_
 
-import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from permanences.models import Permanence
+from roseraie_portal import agenda
 from roseraie_portal.widgets import PlainSelect
 from services.models import Lieu, Quartier, Thematique
 from services.selectors import theme_choices
@@ -27,63 +28,55 @@ def _within_a_year(value):
         )
 
 
-class AgendaFilter(django_filters.FilterSet):
+class AgendaFilterForm(forms.Form):
     """The agenda's filters, as query parameters that can be bookmarked."""
 
-    theme = django_filters.ModelChoiceFilter(
+    theme = forms.ModelChoiceField(
         label=_("Thème"),
         queryset=Thematique.objects.all(),
         to_field_name="code",
-        method="filter_theme",
+        required=False,
         empty_label=_("Tous les thèmes"),
         widget=PlainSelect,
     )
-    lieu = django_filters.ModelChoiceFilter(
+    lieu = forms.ModelChoiceField(
         label=_("Lieu"),
         queryset=Lieu.objects.all(),
         to_field_name="slug",
-        field_name="lieu",
+        required=False,
         empty_label=_("Tous les lieux"),
         widget=PlainSelect,
     )
-    quartier = django_filters.ModelChoiceFilter(
+    quartier = forms.ModelChoiceField(
         label=_("Quartier"),
         queryset=Quartier.objects.all(),
         to_field_name="slug",
-        field_name="lieu__quartier",
+        required=False,
         empty_label=_("Tous les quartiers"),
         widget=PlainSelect,
     )
-    du = django_filters.DateFilter(
+    du = forms.DateField(
         label=_("À partir du"),
-        field_name="date",
-        lookup_expr="gte",
+        required=False,
         validators=[_within_a_year],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    class Meta:
-        model = Permanence
-        fields = []
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Options from light queries rather than model instances (see PlainSelect).
-        fields = self.form.fields
+        fields = self.fields
         fields["theme"].widget.choices = [("", fields["theme"].empty_label), *theme_choices()]
-        # Only the places where permanences are held, and the one asked for if it is not.
-        places = Lieu.objects.filter(
-            Exists(Permanence.objects.filter(lieu=OuterRef("pk")))
-            | Q(slug=self.data.get("lieu", ""))
-        ).values_list("slug", "name")
+        # Only the places where something is scheduled, and the one asked for if not.
+        scheduled = reduce(or_, (Q(pk__in=source.lieu_ids()) for source in agenda.sources()), Q())
+        places = Lieu.objects.filter(scheduled | Q(slug=self.data.get("lieu", ""))).values_list(
+            "slug", "name"
+        )
         fields["lieu"].widget.choices = [("", fields["lieu"].empty_label), *places]
         fields["quartier"].widget.choices = [
             ("", fields["quartier"].empty_label),
             *Quartier.objects.values_list("slug", "name"),
         ]
-
-    def filter_theme(self, queryset, name, value):
-        return queryset.about_theme(value)
 
 
 MONTH = re.compile(r"(\d{4})-(\d{2})")

@@ -1,6 +1,11 @@
-"""Reads of the schedule shared by the directory's pages (a service, the home page)."""
+"""Reads of the schedule shared by several pages: the next permanences (a service's page,
+the home page) and the permanences' part of the agenda (roseraie_portal/agenda.py)."""
+
+from django.utils.translation import gettext as _
 
 from permanences.models import Permanence
+from roseraie_portal import pictograms
+from roseraie_portal.agenda import GENERIC_PICTOGRAM, AgendaItem, AgendaQuery
 
 
 def next_permanences(*, service, limit: int = 3, now=None) -> list[Permanence]:
@@ -11,3 +16,87 @@ def next_permanences(*, service, limit: int = 3, now=None) -> list[Permanence]:
 def upcoming_permanences(*, limit: int = 5, now=None) -> list[Permanence]:
     """The next permanences of every published service (shown on the home page)."""
     return list(Permanence.objects.public().still_to_come(now).for_display()[:limit])
+
+
+def half_day_theme(permanence: Permanence) -> str:
+    """The theme of the half-day: its own words, else its thematique's; "" if neither."""
+    if permanence.theme_label:
+        return permanence.theme_label
+    if permanence.thematique is not None:
+        return permanence.thematique.display_name
+    return ""
+
+
+def _pictogram_and_legend(permanence: Permanence) -> tuple[str, str]:
+    theme = permanence.thematique
+    category = None if theme is None else (theme.parent if theme.parent_id else theme)
+    if category is not None and pictograms.exists(category.pictogram):
+        return category.pictogram, category.display_name
+    return GENERIC_PICTOGRAM, _("Autres démarches")
+
+
+def _description(permanence: Permanence) -> str:
+    service = permanence.service
+    lines = []
+    if permanence.cancelled:
+        lines.append(_("Annulée : %(reason)s") % {"reason": permanence.cancellation_reason})
+    lines.append(f"{service.name} ({service.structure.name})")
+    lines.append(
+        _("Sur rendez-vous.") if permanence.appointment_required else _("Sans rendez-vous.")
+    )
+    if permanence.languages:
+        lines.append(
+            _("Langues parlées : %(languages)s")
+            % {"languages": ", ".join(permanence.languages_display)}
+        )
+    return "\n".join(lines)
+
+
+def agenda_item(permanence: Permanence) -> AgendaItem:
+    pictogram, legend = _pictogram_and_legend(permanence)
+    return AgendaItem(
+        kind="permanence",
+        uid=f"permanence-{permanence.pk}@roseraie-portal",
+        date=permanence.date,
+        start_time=permanence.start_time,
+        end_time=permanence.end_time,
+        title=half_day_theme(permanence) or permanence.service.name,
+        pictogram=pictogram,
+        legend=legend,
+        lieu=permanence.lieu,
+        url=permanence.service.get_absolute_url(),
+        description=_description(permanence),
+        template="permanences/components/permanence.html",
+        obj=permanence,
+        cancelled=permanence.cancelled,
+        cancellation_reason=permanence.cancellation_reason,
+        appointment_required=permanence.appointment_required,
+        categories=(permanence.thematique.display_name,) if permanence.thematique else (),
+    )
+
+
+class PermanenceAgenda:
+    """The permanences of published services, as the agenda asks for them."""
+
+    def _matching(self, query: AgendaQuery):
+        permanences = Permanence.objects.public().for_display().filter(date__gte=query.first_day)
+        if query.still_to_come_at is not None:
+            permanences = permanences.still_to_come(query.still_to_come_at)
+        if query.last_day is not None:
+            permanences = permanences.filter(date__lte=query.last_day)
+        if query.theme is not None:
+            permanences = permanences.about_theme(query.theme)
+        if query.lieu is not None:
+            permanences = permanences.filter(lieu=query.lieu)
+        if query.quartier is not None:
+            permanences = permanences.filter(lieu__quartier=query.quartier)
+        return permanences.order_by("date", "start_time")
+
+    def items(self, query: AgendaQuery) -> list[AgendaItem]:
+        return [agenda_item(permanence) for permanence in self._matching(query)]
+
+    def first_day(self, query: AgendaQuery):
+        return self._matching(query).values_list("date", flat=True).first()
+
+    def lieu_ids(self):
+        return Permanence.objects.values("lieu_id")

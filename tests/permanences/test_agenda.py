@@ -71,7 +71,7 @@ def schedule(directory):
 
 
 def shown(response) -> set[int]:
-    return {entry.permanence.pk for day in response.context["days"] for entry in day["entries"]}
+    return {item.obj.pk for day in response.context["days"] for item in day["items"]}
 
 
 def pks(schedule, *names) -> set[int]:

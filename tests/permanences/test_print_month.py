@@ -55,7 +55,7 @@ def tour(directory):
 
 
 def entries(response):
-    return [entry for day in response.context["days"] for entry in day["entries"]]
+    return [item for day in response.context["days"] for item in day["items"]]
 
 
 def test_programme_of_the_month_has_its_title_and_one_line_per_half_day(client, tour):
@@ -64,7 +64,7 @@ def test_programme_of_the_month_has_its_title_and_one_line_per_half_day(client, 
     assert response.status_code == 200
     html = response.content.decode()
     assert re.search(r"<h1>\s*Programme de novembre 2026\s*</h1>", html)
-    assert [entry.permanence.pk for entry in entries(response)] == [
+    assert [item.obj.pk for item in entries(response)] == [
         tour[name].pk for name in ("impots", "sante", "caf", "cancelled")
     ]
     assert html.count("<tr ") == 5  # the header row and one row per half-day
