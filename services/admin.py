@@ -2,14 +2,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from services import actions
-from services.falc import check_falc
 from services.models import (
-    FRESHNESS_LIMIT,
     Lieu,
     OpeningHours,
     Quartier,
@@ -19,7 +16,7 @@ from services.models import (
     Synonym,
     Thematique,
 )
-from services.search import refresh_search_vectors
+from services.selectors import editorial_warnings
 
 # Links typed without a scheme are web addresses of today: https (Django 6's default).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -70,9 +67,7 @@ class StructureAdmin(admin.ModelAdmin):
     inlines = [StructureMembershipInline]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # The structure's name is part of each of its services' search vector.
-        refresh_search_vectors(service_ids=obj.services.values_list("pk", flat=True))
+        actions.save_structure(structure=obj)
 
 
 @admin.register(Quartier)
@@ -202,17 +197,15 @@ class ServiceAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
+    def save_model(self, request, obj, form, change):
+        """Saved in save_related, with its themes and places, by the action."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Themes are saved with the relations: only now is the search vector complete.
-        refresh_search_vectors(service_ids=[form.instance.pk])
-        for warning in check_falc(form.instance.falc_text):
-            self.message_user(request, warning.message, messages.WARNING)
-        if form.instance.verifie_le and (
-            timezone.localdate() - form.instance.verifie_le > FRESHNESS_LIMIT
-        ):
-            self.message_user(
-                request,
-                _("Ce service n’a pas été vérifié depuis plus de 12 mois."),
-                messages.WARNING,
-            )
+        fields = form.cleaned_data
+        actions.save_service(
+            service=form.instance, thematiques=fields["thematiques"], lieux=fields["lieux"]
+        )
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+        for warning in editorial_warnings(form.instance):
+            self.message_user(request, warning, messages.WARNING)

@@ -11,8 +11,7 @@ from django.http import StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
 from roseraie_portal.csv_export import csv_response
-from services.opendata import (
-    EXPORT_CHUNK_SIZE,
+from services.opendata.rows import (
     SERVICE_COLUMNS,
     STRUCTURE_COLUMNS,
     service_row,
@@ -20,6 +19,9 @@ from services.opendata import (
     structure_row,
     structures_for_export,
 )
+
+# Rows read from the database at a time while streaming: memory stays flat.
+EXPORT_CHUNK_SIZE = 1000
 
 
 def _rows(request, queryset, to_row: Callable) -> Iterator[dict]:

@@ -4,8 +4,9 @@ format data·inclusion v1 asks for), and "open now" in the Europe/Paris time zon
 French public holidays count as closed (``PH off``).
 """
 
+import re
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, time
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,3 +66,40 @@ def is_open(slots, moment: datetime | None = None) -> bool:
     return any(
         slot.weekday == local.weekday() and slot.opens <= now < slot.closes for slot in slots
     )
+
+
+def parse_osm(text: str) -> list[tuple[int, time, time]] | None:
+    """Weekly slots of a simple OpenStreetMap ``opening_hours`` string, or ``None``.
+
+    Understands rules like ``Mo-Fr 08:30-12:30,13:30-17:00; Sa 09:00-12:00; PH off`` (a
+    later rule replaces an earlier one for its days, as in OSM). Anything else (weeks,
+    months, "off" days, 24/7, comments) is not understood.
+    """
+    day = "|".join(OSM_DAYS)
+    days_pattern = re.compile(rf"^({day})(?:-({day}))?$")
+    hours_pattern = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
+    by_day: dict[int, list[tuple[time, time]]] = {}
+    for rule in filter(None, (part.strip() for part in text.split(";"))):
+        if rule == "PH off":  # Public holidays are closed here anyway.
+            continue
+        days_part, _space, hours_part = rule.partition(" ")
+        days: list[int] = []
+        for item in days_part.split(","):
+            match = days_pattern.match(item)
+            if not match:
+                return None
+            start = OSM_DAYS.index(match[1])
+            end = OSM_DAYS.index(match[2] or match[1])
+            days += [(start + step) % 7 for step in range((end - start) % 7 + 1)]
+        ranges = []
+        for item in hours_part.replace(" ", "").split(","):
+            match = hours_pattern.match(item)
+            if not match:
+                return None
+            opens, closes = time(int(match[1]), int(match[2])), time(int(match[3]), int(match[4]))
+            if opens >= closes:
+                return None
+            ranges.append((opens, closes))
+        for weekday in days:
+            by_day[weekday] = ranges
+    return sorted((weekday, *times) for weekday, ranges in by_day.items() for times in ranges)

@@ -1,13 +1,16 @@
 """Reads of the directory that other views and apps share: theme options for a filter,
-and the scope of a professional (which structures' data an account may see)."""
+the scope of a professional (which structures' data an account may see), and what a
+coordinator is warned of when saving a service."""
 
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from roseraie_portal import roles
-from services.models import StructureMembership, Thematique
+from services.falc import check_falc
+from services.models import FRESHNESS_LIMIT, Service, StructureMembership, Thematique
 
 # Sub-themes are indented under their category in a <select> (no <optgroup>: a category is
 # a choice of its own, standing for all its sub-themes).
@@ -57,3 +60,12 @@ def scope_of(user) -> Scope:
             StructureMembership.objects.filter(user=user).values_list("structure_id", flat=True)
         )
     return Scope(structure_ids=user._scope_structure_ids)
+
+
+def editorial_warnings(service: Service) -> list[str]:
+    """What a coordinator should fix, never a block: the FALC text against the rules a
+    program can check, and a verification older than 12 months."""
+    warnings = [warning.message for warning in check_falc(service.falc_text)]
+    if service.verifie_le and timezone.localdate() - service.verifie_le > FRESHNESS_LIMIT:
+        warnings.append(gettext("Ce service n’a pas été vérifié depuis plus de 12 mois."))
+    return warnings

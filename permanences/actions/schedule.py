@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import DAILY, rrule, rrulestr
-from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -128,18 +126,6 @@ def _school_holiday_periods(starts_on: date, ends_on: date) -> list[tuple[date, 
     )
 
 
-def _changed_in_admin(permanence_ids) -> set[int]:
-    """Occurrences a coordinator saved by hand in the admin (its change history)."""
-    if not permanence_ids:
-        return set()
-    object_ids = LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Permanence),
-        action_flag=CHANGE,
-        object_id__in=[str(pk) for pk in permanence_ids],
-    ).values_list("object_id", flat=True)
-    return {int(object_id) for object_id in object_ids}
-
-
 def _copy_conseillers(pairs) -> None:
     """``pairs``: (permanence id, user id), written in one query."""
     through = Permanence.conseillers.through
@@ -157,8 +143,8 @@ def expand_rule(*, rule: PermanenceRule) -> RuleExpansion:
     An occurrence already there is never touched, so one changed or cancelled by hand
     keeps its changes (and a rule's new hours or theme apply to new dates only). When
     the rule changed, the future occurrences it no longer produces are deleted, unless
-    cancelled or changed by hand: "by hand" means saved in the admin, which keeps a
-    change history (LogEntry). Those are kept and listed in ``kept``.
+    cancelled or changed by hand (``save_permanence``): those are kept and listed in
+    ``kept``.
     """
     # One expansion of a rule at a time: the second waits, then finds the dates made.
     PermanenceRule.objects.select_for_update().filter(pk=rule.pk).first()
@@ -188,13 +174,21 @@ def expand_rule(*, rule: PermanenceRule) -> RuleExpansion:
     stale = list(
         rule.occurrences.filter(date__gt=timezone.localdate())
         .exclude(date__in=wanted)
-        .values_list("pk", "date", "cancelled")
+        .values_list("pk", "date", "cancelled", "changed_by_hand")
     )
-    by_hand = _changed_in_admin([pk for pk, _day, cancelled in stale if not cancelled])
-    doomed = [pk for pk, _day, cancelled in stale if not cancelled and pk not in by_hand]
+    doomed = [pk for pk, _day, cancelled, by_hand in stale if not (cancelled or by_hand)]
     Permanence.objects.filter(pk__in=doomed).delete()
-    kept = tuple(sorted(day for pk, day, _cancelled in stale if pk not in doomed))
+    kept = tuple(sorted(day for pk, day, _cancelled, _by_hand in stale if pk not in doomed))
     return RuleExpansion(created=len(created), deleted=len(doomed), kept=kept)
+
+
+@transaction.atomic
+def save_permanence(*, permanence: Permanence) -> Permanence:
+    """Save a permanence written or changed by a person. A date of a recurring
+    permanence is then marked as changed by hand: expanding its rule again keeps it."""
+    permanence.changed_by_hand = permanence.rule_id is not None
+    permanence.save()
+    return permanence
 
 
 def _cancellation_reason(reason: str) -> str:

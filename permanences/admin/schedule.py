@@ -205,11 +205,11 @@ class PermanenceAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ["service", "lieu", "thematique"]
     filter_horizontal = ["conseillers"]
-    readonly_fields = ["rule"]
+    readonly_fields = ["rule", "changed_by_hand"]
     actions = ["duplicate_to_next_month", "cancel_selected"]
     fieldsets = [
         (None, {"fields": ["service", "lieu", "theme_label", "thematique"]}),
-        (_("Quand"), {"fields": ["date", "start_time", "end_time", "rule"]}),
+        (_("Quand"), {"fields": ["date", "start_time", "end_time", "rule", "changed_by_hand"]}),
         (_("Accueil"), {"fields": ["appointment_required", "languages", "conseillers"]}),
         (_("Annulation"), {"fields": ["cancelled", "cancellation_reason"]}),
     ]
@@ -218,6 +218,9 @@ class PermanenceAdmin(admin.ModelAdmin):
         if db_field.name == "conseillers":
             kwargs = _conseillers_field(db_field, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        actions.save_permanence(permanence=obj)
 
     @admin.action(description=_("Dupliquer vers le mois suivant (Bus Mairie)"))
     def duplicate_to_next_month(self, request, queryset):

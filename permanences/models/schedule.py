@@ -185,6 +185,16 @@ class Permanence(models.Model):
     )
     cancelled = models.BooleanField(_("annulée"), default=False)
     cancellation_reason = models.CharField(_("raison de l’annulation"), max_length=255, blank=True)
+    # Set by the schedule's actions, wherever the change comes from (admin, shell, import).
+    changed_by_hand = models.BooleanField(
+        _("modifiée à la main"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Une date de permanence régulière modifiée une à une : si la règle change, "
+            "elle est gardée."
+        ),
+    )
 
     objects = PermanenceQuerySet.as_manager()
 

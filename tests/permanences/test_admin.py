@@ -154,6 +154,7 @@ def test_occurrence_changed_in_the_admin_survives_a_rule_change(admin_client):
 
     occurrence.refresh_from_db()
     assert occurrence.start_time == time(15)
+    assert occurrence.changed_by_hand
     messages = " ".join(_messages(response))
     assert "Gardées car annulées ou modifiées à la main" in messages
     assert rule.occurrences.filter(date__week_day=3).count() == 1  # only the hand-made Tuesday

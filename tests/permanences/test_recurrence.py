@@ -3,8 +3,6 @@
 from datetime import date, time
 
 import pytest
-from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -14,6 +12,7 @@ from permanences.actions.schedule import (
     duplicate_month,
     expand_rule,
     rule_dates,
+    save_permanence,
 )
 from permanences.models import Permanence
 from tests.factories import UserFactory
@@ -126,13 +125,8 @@ def test_changed_rule_deletes_future_dates_it_no_longer_produces_but_keeps_hand_
     tuesdays = _dates(rule)
     cancel_permanence(permanence=rule.occurrences.get(date=tuesdays[0]), reason="Travaux")
     changed_by_hand = rule.occurrences.get(date=tuesdays[1])
-    LogEntry.objects.create(
-        user=UserFactory(),
-        content_type=ContentType.objects.get_for_model(Permanence),
-        object_id=str(changed_by_hand.pk),
-        object_repr=str(changed_by_hand),
-        action_flag=CHANGE,
-    )
+    changed_by_hand.start_time = time(15)
+    save_permanence(permanence=changed_by_hand)
 
     rule.rrule = "FREQ=WEEKLY;BYDAY=TH"
     rule.save()

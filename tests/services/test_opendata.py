@@ -12,18 +12,17 @@ from roseraie_portal.csv_export import cell, neutralise, stream_csv, unneutralis
 from services import exports
 from services.enums import ModeMobilisation, StructureKind
 from services.models import Lieu, OpeningHours, Service, Structure
-from services.opendata import (
+from services.opendata.importing import import_rows
+from services.opendata.rows import (
     SERVICE_FIELDS,
     STRUCTURE_FIELDS,
-    import_rows,
-    parse_osm,
     service_row,
     services_for_export,
     structure_row,
     structures_for_export,
-    validate_service_row,
-    validate_structure_row,
 )
+from services.opendata.validation import validate_service_row, validate_structure_row
+from services.opening_hours import parse_osm
 from tests.services.factories import (
     LieuFactory,
     OpeningHoursFactory,

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from services.opendata import UnreadableFile, import_rows, read_rows_file
+from services.opendata.files import UnreadableFile, read_rows_file
+from services.opendata.importing import import_rows
 
 
 class Command(BaseCommand):
