@@ -10,7 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
-from roseraie_portal.csv_export import csv_response
+from roseraie_portal.csv_files import csv_response
 from services.opendata.rows import (
     SERVICE_COLUMNS,
     STRUCTURE_COLUMNS,

@@ -2,7 +2,6 @@
 columns."""
 
 import csv
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from roseraie_portal.csv_export import MULTI_VALUE_SEPARATOR, unneutralise
+from roseraie_portal.csv_files import cell_text, read_records, split_values
 from services.opendata.schema import (
     MULTI_VALUED_FIELDS,
 )
@@ -33,12 +32,11 @@ def csv_record_to_row(record: dict[str, str | None]) -> dict[str, Any]:
     for name, value in record.items():
         if name is None:  # More cells than headers.
             continue
-        value = unneutralise((value or "").strip())
+        value = cell_text(value)
         if not value:
             row[name] = None
         elif name in MULTI_VALUED_FIELDS:
-            row[name] = [part.strip() for part in value.split(MULTI_VALUE_SEPARATOR.strip())]
-            row[name] = [part for part in row[name] if part]
+            row[name] = split_values(value)
         else:
             row[name] = value
     return row
@@ -78,14 +76,13 @@ def read_rows_file(path: str | Path) -> RowsFile:
                 _("%(path)s : un tableau JSON de lignes est attendu.") % {"path": path}
             )
         return RowsFile(rows=rows, first_line=1)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=";")
     try:
-        records = list(reader)
+        header, records = read_records(text)
     except csv.Error as exc:
         raise UnreadableFile(
             _("%(path)s : CSV illisible (%(error)s).") % {"path": path, "error": exc}
         ) from exc
-    if "id" not in (reader.fieldnames or []):
+    if "id" not in header:
         raise UnreadableFile(
             _(
                 "%(path)s : l’en-tête n’a pas de colonne « id » ; un CSV séparé par « ; » "

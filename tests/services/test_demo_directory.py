@@ -1,12 +1,12 @@
-import json
+import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Exists, OuterRef, Q
 
-from services import demo_directory
 from services.falc import check_falc
-from services.management.commands import build_demo_fixtures, load_demo_directory
+from services.management.commands import load_demo_directory
+from services.management.commands.load_demo_directory import read_rows
 from services.models import Lieu, OpeningHours, Service, Structure, Synonym
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +47,8 @@ def test_every_demo_service_is_published_in_plain_words_with_themes_hours_and_la
 
 def test_demo_falc_texts_pass_the_falc_checker():
     warnings = {
-        row["slug"]: [warning.code for warning in check_falc("\n".join(row["falc_text"]))]
-        for row in demo_directory.SERVICES
+        row.text("slug"): [warning.code for warning in check_falc(row.text("falc_text"))]
+        for row in read_rows("services.csv")
     }
 
     assert {slug: codes for slug, codes in warnings.items() if codes} == {}
@@ -82,26 +82,38 @@ def test_every_demo_service_is_searchable_after_loading():
     assert not Service.objects.filter(search_vector__isnull=True).exists()
 
 
-def test_unknown_thematique_code_stops_the_load_and_names_the_code(tmp_path, monkeypatch):
-    links = json.loads(load_demo_directory.THEMATIQUES_FIXTURE.read_text(encoding="utf-8"))
-    links["services"]["caf-rendez-vous-conseiller"].append("sante--code-imaginaire")
-    broken = tmp_path / "directory_thematiques.json"
-    broken.write_text(json.dumps(links), encoding="utf-8")
-    monkeypatch.setattr(load_demo_directory, "THEMATIQUES_FIXTURE", broken)
+@pytest.fixture
+def demo_copy(tmp_path, monkeypatch):
+    """A copy of fixtures/demo/ that a test may break."""
+    copy = tmp_path / "demo"
+    shutil.copytree(load_demo_directory.DEMO_DIR, copy)
+    monkeypatch.setattr(load_demo_directory, "DEMO_DIR", copy)
+    return copy
 
-    with pytest.raises(CommandError, match="sante--code-imaginaire"):
+
+def test_every_problem_of_the_files_is_named_and_nothing_is_loaded(demo_copy):
+    services = demo_copy / "services.csv"
+    text = services.read_text(encoding="utf-8")
+    text = text.replace("sante--acces-aux-soins", "sante--code-imaginaire", 1)
+    services.write_text(text.replace(";telephoner", ";par-pigeon", 1), encoding="utf-8")
+    lieux = demo_copy / "lieux.csv"
+    lieux.write_text(lieux.read_text().replace("Mo,Tu,We", "lundi", 1), encoding="utf-8")
+
+    with pytest.raises(CommandError) as error:
         call_command("load_demo_directory")
+
+    message = str(error.value)
+    assert "services.csv, ligne" in message and "sante--code-imaginaire" in message
+    assert "par-pigeon" in message
+    assert "lieux.csv, ligne 2: horaires" in message
     assert not Service.objects.exists()
 
 
-def test_committed_fixtures_match_the_demo_directory(tmp_path):
-    call_command("build_demo_fixtures", output_dir=tmp_path)
+def test_demo_words_are_written_as_residents_type_them_in_lower_case():
+    words = [row.text("word") for row in read_rows("synonyms.csv")]
 
-    for name in (build_demo_fixtures.DIRECTORY_FILE, build_demo_fixtures.THEMATIQUES_FILE):
-        committed = load_demo_directory.FIXTURES_DIR / name
-        assert (tmp_path / name).read_bytes() == committed.read_bytes(), (
-            f"fixtures/{name} is out of date: run manage.py build_demo_fixtures"
-        )
+    assert [word for word in words if word != word.lower()] == []
+    assert len(words) == len(set(words))
 
 
 def test_generated_directory_has_the_requested_size_with_themes_and_search_vectors():

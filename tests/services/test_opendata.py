@@ -8,7 +8,7 @@ from data_inclusion.schema import v1 as schema
 from django.core.management import CommandError, call_command
 from django.urls import include, path
 
-from roseraie_portal.csv_export import cell, neutralise, stream_csv, unneutralise
+from roseraie_portal.csv_files import cell, neutralise, stream_csv, unneutralise
 from services import exports
 from services.enums import ModeMobilisation, StructureKind
 from services.models import Lieu, OpeningHours, Service, Structure

@@ -41,7 +41,6 @@ class Command(BaseCommand):
             command = getattr(config, "demo_command", None)
             if command:
                 call_command(command, verbosity=0)
-                self.stdout.write(f"Demo data of {config.label}: loaded ({command}).")
 
     @transaction.atomic
     def _create_accounts(self):

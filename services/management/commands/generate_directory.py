@@ -18,8 +18,8 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
-from services import demo_directory as demo
 from services.enums import LANGUAGE_CHOICES, Frais, ModeMobilisation, StructureKind, TypeService
+from services.management.commands.load_demo_directory import read_rows
 from services.models import Lieu, OpeningHours, Quartier, Service, Structure, Thematique
 from services.search import refresh_search_vectors
 
@@ -266,6 +266,7 @@ class DirectoryGenerator:
         self.random = random.Random(seed)
         self.batch_size = batch_size
         self.sentences = _demo_sentences()
+        self.quartier_names = [row.text("name") for row in read_rows("quartiers.csv")]
 
     def generate(self, service_count: int) -> dict[str, int]:
         themes = dict(Thematique.objects.filter(parent__isnull=False).values_list("code", "id"))
@@ -450,7 +451,7 @@ class DirectoryGenerator:
 
     def _description(self, topic: str, other: str) -> str:
         templates = self.random.sample(SENTENCES, 2)
-        place = self.random.choice(demo.QUARTIERS)[1]
+        place = self.random.choice(self.quartier_names)
         written = [
             template.format(topic=topic, other=other, when=self.random.choice(WHEN), place=place)
             for template in templates
@@ -464,7 +465,8 @@ class DirectoryGenerator:
 
 def _demo_sentences() -> list[str]:
     """The sentences of the demo descriptions: real words, in real French order."""
-    texts = [row["description"] for row in (*demo.STRUCTURES, *demo.SERVICES)]
+    rows = [*read_rows("structures.csv"), *read_rows("services.csv")]
+    texts = [row.text("description") for row in rows]
     return [
         sentence.strip()
         for text in texts

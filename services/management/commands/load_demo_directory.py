@@ -1,86 +1,213 @@
-"""Load the demonstration directory: fixtures/directory.json, then the thematique links.
-
-Thematiques have no natural key and their primary keys depend on the database, so the
-links are kept apart, by code, in fixtures/directory_thematiques.json (both files are
-written by ``build_demo_fixtures``).
+"""Load the demonstration directory from fixtures/demo/ (see its README), through the
+directory's actions. The files are data a person edits in a spreadsheet: every problem
+in them is reported, with its file and line, and nothing is loaded until they are fixed.
 """
 
-import json
+import csv
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from services.models import Service, Structure, StructureMembership, Synonym, Thematique
-from services.search import refresh_search_vectors
+from roseraie_portal.csv_files import cell_text, read_records, split_values
+from services import actions
+from services.models import (
+    Lieu,
+    Quartier,
+    Service,
+    Structure,
+    StructureMembership,
+    Synonym,
+    Thematique,
+)
+from services.opening_hours import parse_osm
 
-FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-DIRECTORY_FIXTURE = FIXTURES_DIR / "directory.json"
-THEMATIQUES_FIXTURE = FIXTURES_DIR / "directory_thematiques.json"
-# The demo partner account (roseraie_portal's load_demo) and the structure it belongs to.
-DEMO_MEMBERSHIPS = {"partenaire": "caf-maine-et-loire"}
+DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
+YES, NO = "oui", "non"
+
+
+class DemoDataError(Exception):
+    """A cell that cannot be loaded; the loader collects them all before stopping."""
+
+
+class Row:
+    """One line of a demo file, read cell by cell in the conventions of the CSV exports."""
+
+    def __init__(self, file: str, line: int, record: dict[str, str]):
+        self.file, self.line, self.record = file, line, record
+
+    def __str__(self):
+        return f"{self.file}, ligne {self.line}"
+
+    def text(self, name: str) -> str:
+        return cell_text(self.record.get(name))
+
+    def values(self, name: str) -> list[str]:
+        return split_values(self.text(name))
+
+    def flag(self, name: str) -> bool:
+        value = self.text(name) or NO
+        if value not in (YES, NO):
+            raise DemoDataError(f"{name}: « {value} » (oui ou non)")
+        return value == YES
+
+    def day(self, name: str) -> date | None:
+        value = self.text(name)
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError:
+            raise DemoDataError(f"{name}: « {value} » (AAAA-MM-JJ)") from None
+
+    def number(self, name: str) -> float | None:
+        value = self.text(name)
+        try:
+            return float(value) if value else None
+        except ValueError:
+            raise DemoDataError(f"{name}: « {value} » (un nombre)") from None
+
+    def hours(self, name: str = "horaires") -> list:
+        value = self.text(name)
+        slots = parse_osm(value) if value else []
+        if slots is None:
+            raise DemoDataError(f"{name}: « {value} » (syntaxe OpenStreetMap)")
+        return slots
+
+    def pick(self, name: str, rows: dict):
+        """The row of another file that a cell names by its slug or code."""
+        value = self.text(name)
+        if value not in rows:
+            raise DemoDataError(f"{name}: « {value} » inconnu")
+        return rows[value]
+
+    def pick_all(self, name: str, rows: dict) -> list:
+        unknown = [value for value in self.values(name) if value not in rows]
+        if unknown:
+            raise DemoDataError(f"{name}: {', '.join(unknown)} inconnu(s)")
+        return [rows[value] for value in self.values(name)]
+
+
+def read_rows(file: str) -> list[Row]:
+    try:
+        _header, records = read_records((DEMO_DIR / file).read_text(encoding="utf-8"))
+    except (OSError, csv.Error) as error:
+        raise CommandError(f"fixtures/demo/{file}: {error}") from error
+    return [Row(file, line, record) for line, record in enumerate(records, start=2)]
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demonstration directory (fixtures/directory.json), link services and "
-        "synonyms to their thematiques by code, and refresh the search vectors. Idempotent: "
-        "running it twice changes nothing."
+        "Load the demonstration directory of La Roseraie from fixtures/demo/ (quartiers, "
+        "structures, places, services, everyday words), through the directory's actions. "
+        "Idempotent: rows are found again by their slug, so running it twice changes nothing."
     )
 
+    @transaction.atomic
     def handle(self, *args, **options):
-        links = json.loads(THEMATIQUES_FIXTURE.read_text(encoding="utf-8"))
-        thematique_ids = _thematique_ids(links)
-        with transaction.atomic():
-            call_command("loaddata", str(DIRECTORY_FIXTURE), verbosity=0)
-            service_ids = _link(Service, "slug", links["services"], thematique_ids)
-            _link(Synonym, "word", links["synonyms"], thematique_ids)
-            refresh_search_vectors(service_ids)
-            _attach_demo_accounts()
+        self.problems: list[str] = []
+        quartiers = self._load("quartiers.csv", self._quartier)
+        structures = self._load("structures.csv", self._structure)
+        lieux = self._load("lieux.csv", lambda row: self._lieu(row, quartiers))
+        themes = {theme.code: theme for theme in Thematique.objects.all()}
+        loaded = self._load(
+            "services.csv", lambda row: self._service(row, structures, lieux, themes)
+        )
+        self._load("synonyms.csv", lambda row: self._synonym(row, themes), key="word")
+        self._load("memberships.csv", lambda row: self._membership(row, structures))
+        if self.problems:
+            raise CommandError("fixtures/demo/ has problems:\n" + "\n".join(self.problems))
+        actions.reindex_services(service_ids=[service.pk for service in loaded.values()])
         self.stdout.write(
-            f"Demo directory: {len(links['services'])} services and "
-            f"{len(links['synonyms'])} synonyms loaded and linked to their thematiques."
+            f"Demo directory: {len(structures)} structures, {len(lieux)} places and "
+            f"{len(loaded)} services loaded."
         )
 
+    def _load(self, file: str, load, key: str = "slug") -> dict:
+        """Each row loaded by ``load``, by its ``key`` cell; a problem is noted and the row
+        skipped, so that every problem of the files is reported at once."""
+        loaded = {}
+        for row in read_rows(file):
+            try:
+                obj = load(row)
+            except DemoDataError as error:
+                self.problems.append(f"{row}: {error}")
+            except ValidationError as error:
+                self.problems += [f"{row}: {message}" for message in error.messages]
+            else:
+                loaded[row.text(key)] = obj
+        return loaded
 
-def _attach_demo_accounts() -> None:
-    """The demo accounts that load_demo created (development only) join their structure."""
-    users = get_user_model().objects.in_bulk(list(DEMO_MEMBERSHIPS), field_name="username")
-    for username, user in users.items():
-        structure = Structure.objects.get(slug=DEMO_MEMBERSHIPS[username])
-        StructureMembership.objects.update_or_create(user=user, defaults={"structure": structure})
-
-
-def _thematique_ids(links: dict) -> dict[str, int]:
-    """Thematique id by code, for every code the links use; an unknown code stops here."""
-    codes = {
-        code
-        for section in links.values()
-        for object_codes in section.values()
-        for code in object_codes
-    }
-    ids = dict(Thematique.objects.filter(code__in=codes).values_list("code", "id"))
-    unknown = sorted(codes - ids.keys())
-    if unknown:
-        raise CommandError(
-            f"Unknown thematique code(s) in {THEMATIQUES_FIXTURE.name}: {', '.join(unknown)}. "
-            "Run the migrations, or fix services/demo_directory.py and run build_demo_fixtures."
+    def _quartier(self, row: Row) -> Quartier:
+        quartier, _created = Quartier.objects.update_or_create(
+            slug=row.text("slug"), defaults={"name": row.text("name")}
         )
-    return ids
+        return quartier
 
+    def _structure(self, row: Row) -> Structure:
+        structure = Structure.objects.filter(slug=row.text("slug")).first()
+        structure = structure or Structure(slug=row.text("slug"))
+        for name in ("name", "kind", "description", "website", "phone", "email"):
+            setattr(structure, name, row.text(name))
+        structure.reseaux_porteurs = row.values("reseaux_porteurs")
+        structure.date_maj = row.day("date_maj")
+        structure.full_clean()
+        return actions.save_structure(structure=structure, reindex=False)
 
-def _link(model, key: str, codes_by_key: dict[str, list[str]], thematique_ids) -> list[int]:
-    """Set each object's thematiques to exactly the listed codes; return the objects' ids."""
-    objects = model.objects.in_bulk(list(codes_by_key), field_name=key)
-    missing = sorted(codes_by_key.keys() - objects.keys())
-    if missing:
-        raise CommandError(
-            f"{model._meta.verbose_name_plural} missing after loading "
-            f"{DIRECTORY_FIXTURE.name}: {', '.join(missing)}. Run build_demo_fixtures."
+    def _lieu(self, row: Row, quartiers: dict) -> Lieu:
+        lieu = Lieu.objects.filter(slug=row.text("slug")).first() or Lieu(slug=row.text("slug"))
+        for name in ("name", "address", "postcode", "commune", "code_insee", "acceslibre_url"):
+            setattr(lieu, name, row.text(name))
+        lieu.access_notes = row.text("access_notes")
+        lieu.latitude, lieu.longitude = row.number("latitude"), row.number("longitude")
+        lieu.quartier = row.pick("quartier", quartiers)
+        for name in ("itinerant", "step_free", "public_wifi", "free_computers", "caf_terminal"):
+            setattr(lieu, name, row.flag(name))
+        lieu.printer_scanner = row.flag("printer_scanner")
+        lieu.full_clean()
+        return actions.save_lieu(lieu=lieu, opening_hours=row.hours())
+
+    def _service(self, row: Row, structures: dict, lieux: dict, themes: dict) -> Service:
+        service = Service.objects.filter(slug=row.text("slug")).first()
+        service = service or Service(slug=row.text("slug"))
+        service.structure = row.pick("structure", structures)
+        for name in ("name", "description", "falc_text", "type", "frais", "frais_precisions"):
+            setattr(service, name, row.text(name))
+        for name in ("conditions_acces", "lien_mobilisation", "phone", "email", "pro_contact"):
+            setattr(service, name, row.text(name))
+        for name in ("publics", "modes_mobilisation", "languages", "documents"):
+            setattr(service, name, row.values(name))
+        service.appointment_required = row.flag("appointment_required")
+        service.interpreter = row.flag("interpreter")
+        service.date_maj, service.verifie_le = row.day("date_maj"), row.day("verifie_le")
+        service.is_published = True
+        thematiques, places = row.pick_all("thematiques", themes), row.pick_all("lieux", lieux)
+        service.full_clean(exclude=["search_vector"])
+        return actions.save_service(
+            service=service,
+            thematiques=thematiques,
+            lieux=places,
+            opening_hours=row.hours(),
+            reindex=False,
         )
-    for value, obj in objects.items():
-        obj.thematiques.set([thematique_ids[code] for code in codes_by_key[value]])
-    return [obj.pk for obj in objects.values()]
+
+    def _synonym(self, row: Row, themes: dict) -> Synonym:
+        thematiques = row.pick_all("thematiques", themes)
+        synonym, _created = Synonym.objects.update_or_create(
+            word=row.text("word"), defaults={"expansion": row.text("expansion")}
+        )
+        synonym.thematiques.set(thematiques)
+        return synonym
+
+    def _membership(self, row: Row, structures: dict) -> StructureMembership | None:
+        """A demo account that load_demo created (development only) joins its structure."""
+        structure = row.pick("structure", structures)
+        user = get_user_model().objects.filter(username=row.text("username")).first()
+        if user is None:
+            return None
+        membership, _created = StructureMembership.objects.update_or_create(
+            user=user, defaults={"structure": structure}
+        )
+        return membership

@@ -1,4 +1,5 @@
-"""Streaming CSV exports that partners open in French Excel.
+"""CSV files in the conventions partners open in French Excel: exports streamed out, and
+files in the same conventions read back in (an import, the demo data).
 
 The conventions (../shared/PRODUCT.md, "CSV exports"): UTF-8 with a BOM, ``;`` as
 separator, one header row, dates as ``YYYY-MM-DD``, multi-valued cells joined with
@@ -12,6 +13,7 @@ A column spec maps each header to a function of the row::
 """
 
 import csv
+import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -85,6 +87,26 @@ def stream_csv(rows: Iterable[Any], columns: Columns) -> Iterator[str]:
     getters = list(columns.values())
     for row in rows:
         yield writer.writerow([cell(get(row)) for get in getters])
+
+
+def read_records(text: str) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the records of a CSV text in these conventions (the BOM, when there,
+    is dropped). Cells are as written: see ``cell_text`` and ``split_values``. Raises
+    ``csv.Error`` on a text the csv module cannot read."""
+    reader = csv.DictReader(io.StringIO(text.removeprefix(BOM), newline=""), delimiter=DELIMITER)
+    records = list(reader)
+    return list(reader.fieldnames or []), records
+
+
+def cell_text(value: str | None) -> str:
+    """A cell as the person meant it: trimmed, a neutralised formula restored."""
+    return unneutralise((value or "").strip())
+
+
+def split_values(value: str) -> list[str]:
+    """A multi-valued cell's values (`` | ``-separated), without empty ones."""
+    parts = (part.strip() for part in value.split(MULTI_VALUE_SEPARATOR.strip()))
+    return [part for part in parts if part]
 
 
 def csv_response(filename: str, rows: Iterable[Any], columns: Columns) -> StreamingHttpResponse:
