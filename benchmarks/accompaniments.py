@@ -3,9 +3,9 @@
     python benchmarks/accompaniments.py [--count 1000000] [--rounds 30] [--deep-page N]
 
 On the benchmark database (see _setup.py), generated first when it holds fewer than
---count entries (``generate_accompagnements``, about a minute for a million), logged in
-as "bench-conseiller" (20,000 entries), through the Django test client (the whole
-request: middleware, session, form, action, template):
+--count entries (generators/accompaniments.py, about a minute for a million), logged in as
+"bench-conseiller" (20,000 entries), through the Django test client (the whole request:
+middleware, session, form, action, template):
 
 - saving one entry: median and p95 of POST /espace/accompagnements/nouveau/, a new valid
   entry each round, and the median of its INSERT alone (target: median ≤ 30 ms); its
@@ -49,9 +49,9 @@ def main():
 
     django_on_bench_database()
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.test import Client
 
+    from benchmarks.generators.accompaniments import generate_accompaniments
     from permanences.models import Accompagnement
     from permanences.views import ENTRIES_PER_PAGE
 
@@ -59,11 +59,8 @@ def main():
     own = Accompagnement.objects.filter(conseiller=conseiller).count() if conseiller else 0
     if Accompagnement.objects.count() < args.count or own != CONSEILLER_ENTRIES:
         print(f"Generating {args.count} accompaniments (first run only)…", flush=True)
-        call_command(
-            "generate_accompagnements",
-            count=args.count,
-            conseiller_entries=CONSEILLER_ENTRIES,
-            clear=True,
+        generate_accompaniments(
+            count=args.count, conseiller_entries=CONSEILLER_ENTRIES, clear=True, log=print
         )
         conseiller = get_user_model().objects.get(username=CONSEILLER)
     print(

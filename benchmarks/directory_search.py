@@ -38,16 +38,16 @@ def main():
     args = parser.parse_args()
 
     django_on_bench_database()
-    from django.core.management import call_command
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from benchmarks.generators.directory import generate_directory
     from services.models import Service
 
     if Service.objects.count() < args.services:
         print(f"Generating {args.services} services (first run only)…", flush=True)
-        call_command("generate_directory", services=args.services, clear=True)
+        generate_directory(services=args.services, clear=True, log=print)
     print(f"{Service.objects.count()} services in the benchmark database.")
 
     from services.models import Quartier
