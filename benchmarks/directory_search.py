@@ -2,18 +2,36 @@
 
     python benchmarks/directory_search.py [--services 10000] [--rounds 30]
 
-Prints the median and p95 of /services/?q=… with and without filters, served by the
-Django test client (the whole request: middleware, search, filters, template), the number
-of SQL queries of each request, and EXPLAIN ANALYZE of the slowest query seen.
+On the benchmark database (see _setup.py), generated first when it holds fewer than
+--services services (generators/directory.py), the 12 requests below to /services/?q=…,
+with and without filters, over HTTP to bin/start (gunicorn, production settings; see
+_http.py), each followed by /healthz, the floor. Prints the median, p95 and ratio to the
+floor of each request and of all, the number of results; then, from a pass through the
+Django test client (a request's queries cannot be seen over HTTP), the number of SQL
+queries of each request and EXPLAIN (ANALYZE, BUFFERS) of the slowest query seen.
 Targets: median ≤ 25 ms, p95 ≤ 60 ms.
 """
 
 import argparse
 import re
 import statistics
-import time
+from urllib.parse import urlencode
 
-from _setup import django_on_bench_database, percentile
+from _http import (
+    TIMING_HEADER,
+    Browser,
+    print_floor,
+    served_portal,
+    time_against_floor,
+    timing_columns,
+)
+from _setup import (
+    CLIENT_ROUNDS,
+    django_on_bench_database,
+    percentile,
+    print_explain,
+    with_queries,
+)
 
 REQUESTS = [
     {"q": "impots"},
@@ -38,63 +56,66 @@ def main():
     args = parser.parse_args()
 
     django_on_bench_database()
-    from django.core.management import call_command
-    from django.db import connection, reset_queries
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
-    from services.models import Service
+    from benchmarks.generators.directory import generate_directory
+    from services.models import Quartier, Service
 
     if Service.objects.count() < args.services:
         print(f"Generating {args.services} services (first run only)…", flush=True)
-        call_command("generate_directory", services=args.services, clear=True)
+        generate_directory(services=args.services, clear=True, log=print)
     print(f"{Service.objects.count()} services in the benchmark database.")
-
-    from services.models import Quartier
 
     quartier = Quartier.objects.order_by("pk").values_list("slug", flat=True).first()
     for params in REQUESTS:
         if params.get("quartier") == "QUARTIER":
             params["quartier"] = quartier
+    names = {
+        "&".join(f"{k}={v}" for k, v in params.items()) or "(no filter)": params
+        for params in REQUESTS
+    }
+
+    with served_portal() as port:
+        browser = Browser(port)
+        cases = {
+            name: lambda params=params: browser.get(f"/services/?{urlencode(params)}")
+            for name, params in names.items()
+        }
+        runs, floor = time_against_floor(browser, cases, rounds=args.rounds)
+
     client = Client()
-    for params in REQUESTS:  # warm caches and connections
-        assert client.get("/services/", params).status_code == 200
+    queries = {name: [] for name in names}
+    for _ in range(CLIENT_ROUNDS):
+        for name, params in names.items():
+            queries[name].append(
+                with_queries(client, "get", "/services/", params, expected=200)["queries"]
+            )
 
-    timings, per_request, slowest = [], {}, (0.0, "")
-    for _ in range(args.rounds):
-        for params in REQUESTS:
-            with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
-                response = client.get("/services/", params)
-                elapsed = (time.perf_counter() - start) * 1000
-            assert response.status_code == 200
-            timings.append(elapsed)
-            key = "&".join(f"{k}={v}" for k, v in params.items()) or "(no filter)"
-            per_request.setdefault(key, []).append((elapsed, len(queries), response))
-            for query in queries.captured_queries:
-                if float(query["time"]) * 1000 > slowest[0]:
-                    slowest = (float(query["time"]) * 1000, query["sql"])
-            reset_queries()
-
-    print(f"\n{'request':<55} {'median':>8} {'p95':>8} {'queries':>8} {'results':>8}")
-    for key, runs in per_request.items():
-        times = [run[0] for run in runs]
-        html = runs[0][2].content.decode()
-        found = re.search(r'class="results-count">\s*([\d\s\u202f]+)', html)
+    print("\nOver HTTP to bin/start; queries counted by the test-client pass.")
+    print(f"{'request':<55} {TIMING_HEADER} {'queries':>8} {'results':>8}")
+    for name, responses in runs.items():
+        times = [response.ms for response in responses]
+        found = re.search(r'class="results-count">\s*([\d\s\u202f]+)', responses[0].body.decode())
         results = found.group(1).strip() if found else "?"
-        print(
-            f"{key:<55} {statistics.median(times):>6.1f}ms {percentile(times, 0.95):>6.1f}ms"
-            f" {runs[0][1]:>8} {results:>8}"
-        )
+        counts = "/".join(str(count) for count in sorted({len(run) for run in queries[name]}))
+        print(f"{name:<55} {timing_columns(times, floor)} {counts:>8} {results:>8}")
+    timings = [response.ms for responses in runs.values() for response in responses]
     print(
-        f"\nALL: median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"
-        f" over {len(timings)} requests (targets: median ≤ 25 ms, p95 ≤ 60 ms)"
+        f"\nALL: median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f}"
+        f" ms over {len(timings)} requests, ratio "
+        f"{statistics.median(timings) / statistics.median(floor):.1f} "
+        "(targets: median ≤ 25 ms, p95 ≤ 60 ms)"
     )
-    print(f"\nSlowest query ({slowest[0]:.1f} ms), EXPLAIN ANALYZE:")
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN ANALYZE " + slowest[1])
-        for (line,) in cursor.fetchall():
-            print("   ", line)
+    print_floor(floor)
+
+    sql, params, query_ms = max(
+        (query for passes in queries.values() for run in passes for query in run),
+        key=lambda query: query[2],
+    )
+    print(
+        f"\nSlowest query of the test-client pass ({query_ms:.1f} ms), EXPLAIN (ANALYZE, BUFFERS):"
+    )
+    print_explain(sql, params)
 
 
 if __name__ == "__main__":

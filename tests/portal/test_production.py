@@ -22,8 +22,11 @@ BASE_DIR = Path(settings.BASE_DIR)
 
 def database_url(settings_dict) -> str:
     """DATABASE_URL for a connection's settings; a Unix socket goes in the query string."""
-    user, name, port = settings_dict["USER"], settings_dict["NAME"], settings_dict["PORT"] or 5432
-    host = settings_dict["HOST"] or "localhost"
+    # A DATABASE_URL with the socket in its query string leaves them in OPTIONS.
+    options = settings_dict.get("OPTIONS", {})
+    user, name = settings_dict["USER"], settings_dict["NAME"]
+    host = settings_dict["HOST"] or options.get("host") or "localhost"
+    port = settings_dict["PORT"] or options.get("port") or 5432
     if host.startswith("/"):
         return f"postgres://{user}@/{name}?host={quote(host)}&port={port}"
     password = quote(settings_dict.get("PASSWORD") or "", safe="")

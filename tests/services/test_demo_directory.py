@@ -2,7 +2,7 @@ import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 
 from services.falc import check_falc
 from services.management.commands import load_demo_directory
@@ -114,38 +114,3 @@ def test_demo_words_are_written_as_residents_type_them_in_lower_case():
 
     assert [word for word in words if word != word.lower()] == []
     assert len(words) == len(set(words))
-
-
-def test_generated_directory_has_the_requested_size_with_themes_and_search_vectors():
-    call_command("generate_directory", services=200, seed=1)
-
-    generated = Service.objects.filter(slug__startswith="gen-")
-    assert generated.count() == 200
-    assert not generated.annotate(themes=Count("thematiques")).filter(themes=0).exists()
-    assert not generated.filter(search_vector__isnull=True).exists()
-    assert Structure.objects.filter(slug__startswith="gen-").count() == 25
-    assert Lieu.objects.filter(slug__startswith="gen-").count() == 40
-    assert OpeningHours.objects.filter(
-        Q(lieu__slug__startswith="gen-") | Q(service__slug__startswith="gen-")
-    ).exists()
-
-
-def test_clearing_the_generated_directory_keeps_the_demo_directory():
-    call_command("load_demo_directory")
-    demo_counts = directory_counts()
-    call_command("generate_directory", services=200, seed=1)
-
-    call_command("generate_directory", clear=True)
-
-    assert directory_counts() == demo_counts
-    assert not Service.objects.filter(slug__startswith="gen-").exists()
-    assert not Service.objects.filter(search_vector__isnull=True).exists()
-
-
-def test_loading_the_demo_after_a_generation_overwrites_no_generated_row():
-    call_command("generate_directory", services=50, seed=2)
-    generated = set(Service.objects.values_list("pk", "slug"))
-
-    call_command("load_demo_directory")
-
-    assert generated <= set(Service.objects.values_list("pk", "slug"))

@@ -1,5 +1,5 @@
-"""Anonymous accompaniments at any scale, for benchmarks:
-``generate_accompagnements --count 1000000 --conseiller-entries 20000``.
+"""Anonymous accompaniments at any scale, for the benchmarks (``accompaniments.py``):
+``generate_accompaniments(count=1_000_000, conseiller_entries=20_000)``.
 
 Rows are written by PostgreSQL itself (INSERT … SELECT FROM generate_series, random
 choices over the model's TextChoices values), not built as Python objects: a million rows
@@ -8,19 +8,22 @@ of the three years at a time, so that the table is laid out on disk as productio
 it, a conseiller's entries spread among everyone else's.
 
 Authors are "bench-" accounts in the "conseiller" group: "bench-conseiller" gets exactly
---conseiller-entries entries (the figure issue 4 measures), the rest is spread over
---conseillers others. ``--clear`` deletes the entries of every "bench-" account first.
+``conseiller_entries`` entries (the figure issue 4 measures), the rest is spread over
+``conseillers`` others. ``clear=True`` deletes the entries of every "bench-" account
+first. By hand: ``python -m benchmarks.generators accompaniments --help``.
 """
 
 import math
+import time
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from benchmarks.generators import GenerationError
 from permanences.enums import (
     DURATION_PRESETS,
     NON_COMMUNIQUE,
@@ -77,63 +80,51 @@ ORIENTATION_SOURCES = [NON_COMMUNIQUE] * 2 + list(OrientationSource.values)
 OWN_MATERIEL = [m for m in Materiel.values if m != Materiel.AUCUN]
 
 
-class Command(BaseCommand):
-    help = (
-        "Generate anonymous accompaniments for benchmarks, written by 'bench-' conseiller "
-        "accounts: --count N entries, exactly --conseiller-entries of them by "
-        "'bench-conseiller'. --clear deletes the entries of 'bench-' accounts first (or alone)."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument("--count", type=int, help="Number of entries to generate.")
-        parser.add_argument(
-            "--conseiller-entries",
-            type=int,
-            default=20_000,
-            help="Entries of 'bench-conseiller' among them (default: 20000).",
+def generate_accompaniments(
+    *,
+    count: int | None = None,
+    conseiller_entries: int = 20_000,
+    conseillers: int = 200,
+    seed: float = 0.42,
+    clear: bool = False,
+    log: Callable[[str], object] = lambda message: None,
+) -> dict[str, int]:
+    """Delete the entries of "bench-" accounts first when ``clear``, then generate
+    ``count`` entries (none: the deletion alone), saying what is done to ``log``. ``seed``
+    is PostgreSQL's setseed(), from -1 to 1. Returns how many entries went and came."""
+    if count is None and not clear:
+        raise GenerationError("Nothing to do: give a number of entries, or clear, or both.")
+    if count is not None and not 0 <= conseiller_entries <= count:
+        raise GenerationError(
+            "The conseiller's entries must be between 0 and the number of entries."
         )
-        parser.add_argument(
-            "--conseillers",
-            type=int,
-            default=200,
-            help="Other 'bench-' conseillers sharing the rest (default: 200).",
-        )
-        parser.add_argument("--seed", type=float, default=0.42, help="setseed() value, -1 to 1.")
-        parser.add_argument(
-            "--clear", action="store_true", help="Delete the entries of 'bench-' accounts."
-        )
+    if conseillers < 1:
+        raise GenerationError("There must be at least 1 other conseiller.")
+    if not -1 <= seed <= 1:
+        raise GenerationError("The seed must be between -1 and 1.")
 
-    def handle(
-        self, *args, count=None, conseiller_entries=20_000, conseillers=200, seed=0.42, **options
-    ):
-        clear = options["clear"]
-        if count is None and not clear:
-            raise CommandError("Give --count N, --clear, or both.")
-        if count is not None and not 0 <= conseiller_entries <= count:
-            raise CommandError("--conseiller-entries must be between 0 and --count.")
-        if conseillers < 1:
-            raise CommandError("--conseillers must be at least 1.")
-        if not -1 <= seed <= 1:
-            raise CommandError("--seed must be between -1 and 1.")
-
-        with transaction.atomic():
-            if clear:
-                self.stdout.write(f"Deleted {clear_generated()} entries of '{PREFIX}' accounts.")
-            if count:
-                started = timezone.now()
-                generator = AccompagnementGenerator(seed=seed)
-                generated = generator.generate(
-                    count=count, conseiller_entries=conseiller_entries, conseillers=conseillers
-                )
-                seconds = (timezone.now() - started).total_seconds()
-                self.stdout.write(
-                    f"Generated {generated} entries in {seconds:.1f} s; "
-                    f"'{MAIN_CONSEILLER}' has {conseiller_entries}."
-                )
-        # Outside the transaction: VACUUM cannot run in one. It sets the visibility map
-        # (index-only scans) and the statistics, as autovacuum would soon in production.
+    counts = {}
+    with transaction.atomic():
+        if clear:
+            counts["deleted"] = clear_generated()
+            log(f"Deleted {counts['deleted']} entries of '{PREFIX}' accounts.")
+        if count:
+            started = time.perf_counter()
+            generator = AccompagnementGenerator(seed=seed)
+            counts["generated"] = generator.generate(
+                count=count, conseiller_entries=conseiller_entries, conseillers=conseillers
+            )
+            log(
+                f"Generated {count} entries in {time.perf_counter() - started:.1f} s; "
+                f"'{MAIN_CONSEILLER}' has {conseiller_entries}."
+            )
+    # VACUUM sets the visibility map (index-only scans) and the statistics, as autovacuum
+    # would soon in production. It cannot run in a transaction: inside a caller's (a
+    # test's), autovacuum is left to do it.
+    if not connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute(f"VACUUM (ANALYZE) {Accompagnement._meta.db_table}")
+    return counts
 
 
 def clear_generated() -> int:
@@ -160,8 +151,8 @@ class AccompagnementGenerator:
         main_id, main_structure = main
         already = Accompagnement.objects.filter(conseiller_id=main_id).count()
         if already > conseiller_entries:
-            raise CommandError(
-                f"'{MAIN_CONSEILLER}' already has {already} entries: add --clear to start over."
+            raise GenerationError(
+                f"'{MAIN_CONSEILLER}' already has {already} entries: clear them first."
             )
         slices = max(1, math.ceil(count / ROWS_PER_SLICE))
         today = timezone.localdate()

@@ -1,23 +1,37 @@
-"""A synthetic directory of any size, for benchmarks: ``generate_directory --services 10000``.
+"""A synthetic directory of any size, for the benchmarks (``directory_search.py``).
 
-Rows are written with bulk_create in batches (links through the many-to-many tables in
-bulk too), with slugs starting with "gen-" so that ``--clear`` finds them and they never
-meet the demo slugs. The vocabulary mixes the data·inclusion theme labels, the sentences
-of the demo directory and a list of everyday topics, so that full-text search and typo
-correction work on a realistic spread of words.
+``generate_directory(services=10000)`` writes about N/8 structures and N/5 places with
+themes, opening hours and search vectors. Rows are written with bulk_create in batches
+(links through the many-to-many tables in bulk too), with slugs starting with "gen-" so
+that ``clear=True`` finds them and they never meet the demo slugs. The vocabulary mixes
+the data·inclusion theme labels, the sentences of the demo directory and everyday topics
+(``directory_words``), so that full-text search and typo correction work on a realistic
+spread of words. By hand: ``python -m benchmarks.generators directory --help``.
 """
 
 import random
 import re
+from collections.abc import Callable
 from datetime import date, time, timedelta
 
 from data_inclusion.schema import v1 as schema
-from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
+from benchmarks.generators import GenerationError
+from benchmarks.generators.directory_words import (
+    ASSOCIATION_WORDS,
+    DOCUMENTS,
+    PEOPLE,
+    PLACE_KINDS,
+    QUARTIER_NAMES,
+    SENTENCES,
+    STREET_KINDS,
+    TOPICS,
+    WHEN,
+)
 from services.enums import LANGUAGE_CHOICES, Frais, ModeMobilisation, StructureKind, TypeService
 from services.management.commands.load_demo_directory import read_rows
 from services.models import Lieu, OpeningHours, Quartier, Service, Structure, Thematique
@@ -27,97 +41,6 @@ PREFIX = "gen-"
 # The demo fixtures use fixed primary keys counted from 1: generated rows start above, so
 # that loading the demo after a generation never overwrites a generated row.
 FIRST_GENERATED_ID = 100_001
-
-# (everyday topic, the data·inclusion theme it belongs to)
-TOPICS = (
-    ("allocation logement", "logement-hebergement--louer-un-logement"),
-    ("impôts sur le revenu", "difficultes-financieres--ameliorer-sa-gestion-budgetaire"),
-    ("sécurité sociale", "sante--acces-aux-soins"),
-    ("allocations familiales", "famille--soutien-a-la-parentalite-et-a-leducation"),
-    ("carte Vitale", "sante--acces-aux-soins"),
-    ("complémentaire santé solidaire", "sante--acces-aux-soins"),
-    (
-        "titre de séjour",
-        "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives",
-    ),
-    (
-        "carte d'identité",
-        "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives",
-    ),
-    (
-        "passeport",
-        "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives",
-    ),
-    ("carte grise", "mobilite--acceder-a-un-vehicule"),
-    ("permis de conduire", "mobilite--preparer-un-permis"),
-    (
-        "prime d'activité",
-        "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits",
-    ),
-    (
-        "revenu de solidarité active",
-        "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits",
-    ),
-    (
-        "retraite",
-        "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits",
-    ),
-    ("chômage", "trouver-un-emploi--repondre-a-des-offres-demploi"),
-    ("curriculum vitae", "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"),
-    ("entretien d'embauche", "trouver-un-emploi--convaincre-un-recruteur-en-entretien"),
-    ("apprentissage", "se-former--trouver-sa-formation"),
-    ("garde d'enfants", "famille--garde-denfants"),
-    ("parentalité", "famille--soutien-a-la-parentalite-et-a-leducation"),
-    ("aide alimentaire", "equipement-et-alimentation--alimentation"),
-    ("vêtements", "equipement-et-alimentation--habillement"),
-    ("électroménager", "equipement-et-alimentation--electromenager"),
-    ("factures d'énergie", "difficultes-financieres--ameliorer-sa-gestion-budgetaire"),
-    ("budget", "difficultes-financieres--acquerir-une-autonomie-budgetaire"),
-    ("surendettement", "difficultes-financieres--situation-dendettement-surendettement"),
-    ("logement social", "logement-hebergement--louer-un-logement"),
-    ("impayés de loyer", "logement-hebergement--reduire-les-impayes-de-loyer"),
-    (
-        "hébergement d'urgence",
-        "logement-hebergement--rechercher-une-solution-dhebergement-temporaire",
-    ),
-    ("ordinateur", "numerique--acquerir-un-equipement"),
-    ("smartphone", "numerique--maitriser-les-fondamentaux-du-numerique"),
-    ("connexion internet", "numerique--acceder-a-une-connexion-internet"),
-    ("démarches en ligne", "numerique--acceder-a-des-services-en-ligne"),
-    ("cours de français", "lecture-ecriture-calcul--maitriser-le-francais"),
-    ("calcul", "lecture-ecriture-calcul--maitriser-le-calcul"),
-    (
-        "conseil juridique",
-        "difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire",
-    ),
-    (
-        "médiation",
-        "difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire",
-    ),
-    ("séparation", "famille--surmonter-conflits-separation-violence"),
-    ("violences conjugales", "famille--surmonter-conflits-separation-violence"),
-    (
-        "décès et succession",
-        "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives",
-    ),
-    ("handicap", "sante--constituer-un-dossier-mdph-invalidite"),
-    ("santé mentale", "sante--sante-mentale"),
-    ("addictions", "sante--addictions"),
-    ("soins dentaires", "sante--acces-aux-soins"),
-    ("vaccination", "sante--acces-aux-soins"),
-    ("sport", "remobilisation--activites-sportives-et-culturelles"),
-    ("sorties culturelles", "remobilisation--activites-sportives-et-culturelles"),
-    ("bénévolat", "remobilisation--benevolat-action-citoyenne"),
-    ("création d'entreprise", "creer-une-entreprise--definir-son-projet-de-creation-dentreprise"),
-    ("covoiturage", "mobilite--mobilite-douce-partagee-collective"),
-    ("vélo", "mobilite--mobilite-douce-partagee-collective"),
-    ("aidants familiaux", "famille--soutien-aidants"),
-    ("confiance en soi", "remobilisation--bien-etre-confiance-en-soi"),
-    (
-        "travail à l'étranger",
-        "souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger",
-    ),
-)
 
 # Name prefix → data·inclusion type.
 ACTIONS = (
@@ -132,34 +55,6 @@ ACTIONS = (
     ("Aide matérielle", TypeService.AIDE_MATERIELLE),
 )
 
-PEOPLE = (
-    "Louise-Michel",
-    "Jean-Moulin",
-    "Simone-Veil",
-    "Victor-Hugo",
-    "Jules-Ferry",
-    "Marie-Curie",
-    "Aimé-Césaire",
-    "Olympe-de-Gouges",
-    "Nelson-Mandela",
-    "Rosa-Parks",
-    "Jacques-Prévert",
-    "George-Sand",
-    "Albert-Camus",
-    "Lucie-Aubrac",
-    "Joséphine-Baker",
-    "Gisèle-Halimi",
-)
-STREET_KINDS = ("rue", "avenue", "boulevard", "place", "square", "allée")
-PLACE_KINDS = (
-    "Maison des solidarités",
-    "Espace",
-    "Local associatif",
-    "Antenne",
-    "Point accueil",
-    "Salle municipale",
-    "Maison pour tous",
-)
 STRUCTURE_NAMES = {
     StructureKind.ASSOCIATION: "Association {person} – {word}",
     StructureKind.CENTRE_SOCIAL: "Centre social {person}",
@@ -170,39 +65,6 @@ STRUCTURE_NAMES = {
     StructureKind.MAIRIE: "Mairie de quartier {person}",
     StructureKind.INSTITUTION: "Antenne {word} {person}",
 }
-ASSOCIATION_WORDS = (
-    "Solidarité",
-    "Entraide",
-    "Partage",
-    "Horizons",
-    "Passerelle",
-    "Trait d'union",
-    "Accueil",
-    "Voisins",
-)
-DOCUMENTS = (
-    "Pièce d'identité",
-    "Justificatif de domicile",
-    "Carte Vitale",
-    "Relevé d'identité bancaire (RIB)",
-    "Dernier avis d'impôt",
-    "Numéro d'allocataire CAF",
-    "Fiches de paie des 3 derniers mois",
-    "Livret de famille",
-    "Titre de séjour",
-    "Téléphone portable",
-    "Courriers reçus",
-)
-SENTENCES = (
-    "Un conseiller répond à vos questions sur {topic} et sur {other}.",
-    "Nous vous aidons à comprendre vos droits en matière de {topic}.",
-    "Accueil individuel pour faire le point sur {topic}, puis orientation vers le bon partenaire.",
-    "Les bénévoles accompagnent les démarches liées à {other} et à {topic}.",
-    "Permanence {when} à {place} : {topic}, {other} et démarches en ligne.",
-    "Un atelier collectif pour apprendre les bases : {topic}, {other}.",
-    "Vous pouvez venir avec un proche ou un interprète.",
-)
-WHEN = ("le lundi matin", "le mardi après-midi", "chaque mercredi", "le jeudi", "le vendredi")
 HOURS_TEMPLATES = (
     tuple((day, "09:00", "12:00") for day in range(5)),
     tuple(s for day in range(5) for s in ((day, "09:00", "12:30"), (day, "13:30", "17:30"))),
@@ -215,41 +77,35 @@ OLDEST_UPDATE = date(2024, 6, 1)
 NEWEST_UPDATE = date(2026, 11, 20)
 
 
-class Command(BaseCommand):
-    help = (
-        "Generate a synthetic directory for benchmarks: --services N services, about N/8 "
-        "structures and N/5 places, with themes, opening hours and search vectors. Generated "
-        "slugs start with 'gen-'; --clear removes them first (or alone)."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument("--services", type=int, help="Number of services to generate.")
-        parser.add_argument("--seed", type=int, default=1, help="Random seed (default: 1).")
-        parser.add_argument(
-            "--clear", action="store_true", help="Remove previously generated rows ('gen-')."
-        )
-        parser.add_argument(
-            "--batch-size", type=int, default=2000, help="Rows per INSERT (default: 2000)."
-        )
-
-    def handle(self, *args, services=None, seed=1, clear=False, batch_size=2000, **options):
-        if services is None and not clear:
-            raise CommandError("Give --services N, --clear, or both.")
-        if services is not None and services < 1:
-            raise CommandError("--services must be at least 1.")
-        with transaction.atomic():
-            if clear:
-                removed = clear_generated()
-                self.stdout.write(f"Removed {removed} generated services.")
-            if services:
-                generated = DirectoryGenerator(seed=seed, batch_size=batch_size).generate(services)
-                self.stdout.write(
-                    f"Generated {generated['services']} services, "
-                    f"{generated['structures']} structures, {generated['lieux']} places and "
-                    f"{generated['hours']} opening hours."
-                )
-            else:
-                refresh_search_vectors([])  # the vocabulary only: no vector changed
+def generate_directory(
+    *,
+    services: int | None = None,
+    seed: int = 1,
+    clear: bool = False,
+    batch_size: int = 2000,
+    log: Callable[[str], object] = lambda message: None,
+) -> dict[str, int]:
+    """Remove the generated rows first when ``clear``, then generate ``services`` services
+    (none: the clearing alone), saying what is done to ``log``. Returns how many rows went
+    and came."""
+    if services is None and not clear:
+        raise GenerationError("Nothing to do: give a number of services, or clear, or both.")
+    if services is not None and services < 1:
+        raise GenerationError("The number of services must be at least 1.")
+    counts = {}
+    with transaction.atomic():
+        if clear:
+            counts["removed"] = clear_generated()
+            log(f"Removed {counts['removed']} generated services.")
+        if services:
+            counts |= DirectoryGenerator(seed=seed, batch_size=batch_size).generate(services)
+            log(
+                f"Generated {counts['services']} services, {counts['structures']} structures, "
+                f"{counts['lieux']} places and {counts['hours']} opening hours."
+            )
+        else:
+            refresh_search_vectors([])  # the vocabulary only: no vector changed
+    return counts
 
 
 def clear_generated() -> int:
@@ -271,7 +127,7 @@ class DirectoryGenerator:
     def generate(self, service_count: int) -> dict[str, int]:
         themes = dict(Thematique.objects.filter(parent__isnull=False).values_list("code", "id"))
         if not themes:
-            raise CommandError("No thematique in the database: run the migrations first.")
+            raise GenerationError("No thematique in the database: run the migrations first.")
         topics = [(topic, themes[code]) for topic, code in TOPICS if code in themes]
         theme_ids = list(themes.values())
         quartiers = self._quartiers()
@@ -451,7 +307,7 @@ class DirectoryGenerator:
 
     def _description(self, topic: str, other: str) -> str:
         templates = self.random.sample(SENTENCES, 2)
-        place = self.random.choice(self.quartier_names)
+        place = self.random.choice(QUARTIER_NAMES)
         written = [
             template.format(topic=topic, other=other, when=self.random.choice(WHEN), place=place)
             for template in templates

@@ -1,0 +1,77 @@
+"""Fill a database by hand with the benchmarks' synthetic data.
+
+    python -m benchmarks.generators directory --services 10000 [--seed 1] [--clear]
+    python -m benchmarks.generators accompaniments --count 1000000
+        [--conseiller-entries 20000] [--conseillers 200] [--seed 0.42] [--clear]
+
+Writes to the database the settings name, as manage.py does: DATABASE_URL, or the
+embedded PostgreSQL; development settings unless DEBUG says otherwise, as with make. The
+benchmarks fill their own database (``roseraie_bench``) themselves.
+"""
+
+import argparse
+import os
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generators", description=__doc__.splitlines()[0]
+    )
+    generators = parser.add_subparsers(dest="generator", required=True)
+
+    directory = generators.add_parser(
+        "directory",
+        help="Services (slugs 'gen-…'), about N/8 structures and N/5 places, with themes, "
+        "opening hours and search vectors.",
+    )
+    directory.add_argument("--services", type=int, help="Number of services to generate.")
+    directory.add_argument("--seed", type=int, default=1, help="Random seed (default: 1).")
+    directory.add_argument(
+        "--clear", action="store_true", help="Remove the generated rows first (or alone)."
+    )
+    directory.add_argument(
+        "--batch-size", type=int, default=2000, help="Rows per INSERT (default: 2000)."
+    )
+
+    log = generators.add_parser(
+        "accompaniments", help="Anonymous accompaniments written by 'bench-' conseillers."
+    )
+    log.add_argument("--count", type=int, help="Number of entries to generate.")
+    log.add_argument(
+        "--conseiller-entries",
+        type=int,
+        default=20_000,
+        help="Entries of 'bench-conseiller' among them (default: 20000).",
+    )
+    log.add_argument(
+        "--conseillers",
+        type=int,
+        default=200,
+        help="Other 'bench-' conseillers sharing the rest (default: 200).",
+    )
+    log.add_argument("--seed", type=float, default=0.42, help="setseed() value, -1 to 1.")
+    log.add_argument(
+        "--clear", action="store_true", help="Delete the entries of 'bench-' accounts first."
+    )
+    args = vars(parser.parse_args(argv))
+
+    # Django first: the generators import the apps' models.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "roseraie_portal.settings")
+    os.environ.setdefault("DEBUG", "true")
+    import django
+
+    django.setup()
+    from benchmarks.generators import GenerationError, accompaniments, directory
+
+    generate = {
+        "directory": directory.generate_directory,
+        "accompaniments": accompaniments.generate_accompaniments,
+    }[args.pop("generator")]
+    try:
+        generate(**args, log=print)
+    except GenerationError as error:
+        parser.error(str(error))
+
+
+if __name__ == "__main__":
+    main()
