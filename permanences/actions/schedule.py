@@ -5,6 +5,7 @@ Recurrence rules are RFC 5545 RRULE values read by python-dateutil:
 https://datatracker.ietf.org/doc/html/rfc5545#section-3.3.10.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -15,9 +16,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from permanences.models import Permanence, PermanenceRule, SchoolHoliday
 from roseraie_portal.holidays import is_public_holiday
+from roseraie_portal.notices import Notice
 
 # A rule producing more dates than this is a typo (FREQ=DAILY over ten years), not a plan.
 MAX_OCCURRENCES = 1000
@@ -35,14 +38,58 @@ COPIED_FIELDS = (
 )
 
 
+# What a change to a rule leaves as it was on the dates already created.
+DETAILS_OF_CREATED_DATES = {
+    "lieu",
+    "start_time",
+    "end_time",
+    "theme_label",
+    "thematique",
+    "languages",
+}
+
+
 @dataclass(frozen=True)
 class RuleExpansion:
     """What expanding a rule did. ``kept`` are future dates the rule no longer produces,
-    kept because their occurrence was cancelled or changed by hand."""
+    kept because their occurrence was cancelled or changed by hand; ``details_kept``
+    says that the rule's hours, place or theme changed, which its dates already created
+    do not follow."""
 
     created: int
     deleted: int
     kept: tuple[date, ...] = ()
+    details_kept: bool = False
+
+    def notices(self) -> list[Notice]:
+        notices = [
+            Notice(
+                "success",
+                ngettext("%(count)d date créée.", "%(count)d dates créées.", self.created)
+                % {"count": self.created},
+            )
+        ]
+        if self.deleted:
+            text = ngettext(
+                "%(count)d date que la règle ne prévoit plus a été supprimée.",
+                "%(count)d dates que la règle ne prévoit plus ont été supprimées.",
+                self.deleted,
+            )
+            notices.append(Notice("success", text % {"count": self.deleted}))
+        if self.kept:
+            days = ", ".join(date_format(day, "j F Y") for day in self.kept)
+            text = _(
+                "Gardées car annulées ou modifiées à la main, alors que la règle ne les "
+                "prévoit plus : %(days)s. Supprimez-les si elles n’ont plus lieu d’être."
+            )
+            notices.append(Notice("warning", text % {"days": days}))
+        if self.details_kept:
+            text = _(
+                "Les dates déjà créées gardent leurs horaires, leur lieu et leur thème : "
+                "modifiez-les une à une dans les permanences si besoin."
+            )
+            notices.append(Notice("warning", text))
+        return notices
 
 
 @dataclass(frozen=True)
@@ -50,9 +97,18 @@ class MonthDuplication:
     """What copying a month did. ``skipped`` says, in plain words, each permanence that
     could not be copied and why; ``already_there`` counts those the target month had."""
 
+    target_month: date
     created: int
     skipped: tuple[str, ...] = ()
     already_there: int = 0
+
+    def notices(self) -> list[Notice]:
+        text = ngettext(
+            "%(count)d permanence copiée vers %(month)s.",
+            "%(count)d permanences copiées vers %(month)s.",
+            self.created,
+        ) % {"count": self.created, "month": date_format(self.target_month, "F Y")}
+        return [Notice("success", text), *(Notice("warning", line) for line in self.skipped)]
 
 
 def _rrule_error() -> ValidationError:
@@ -136,7 +192,7 @@ def _copy_conseillers(pairs) -> None:
 
 
 @transaction.atomic
-def expand_rule(*, rule: PermanenceRule) -> RuleExpansion:
+def expand_rule(*, rule: PermanenceRule, changed_fields: Iterable[str] = ()) -> RuleExpansion:
     """Create the occurrences of ``rule`` that are missing between its first and last
     day, except on French public holidays and, when the rule says so, school holidays.
 
@@ -179,7 +235,12 @@ def expand_rule(*, rule: PermanenceRule) -> RuleExpansion:
     doomed = [pk for pk, _day, cancelled, by_hand in stale if not (cancelled or by_hand)]
     Permanence.objects.filter(pk__in=doomed).delete()
     kept = tuple(sorted(day for pk, day, _cancelled, _by_hand in stale if pk not in doomed))
-    return RuleExpansion(created=len(created), deleted=len(doomed), kept=kept)
+    return RuleExpansion(
+        created=len(created),
+        deleted=len(doomed),
+        kept=kept,
+        details_kept=bool(DETAILS_OF_CREATED_DATES & set(changed_fields)),
+    )
 
 
 @transaction.atomic
@@ -222,6 +283,11 @@ def cancel_permanences(*, permanences: QuerySet, reason: str) -> int:
     theirs. Returns how many were cancelled."""
     reason = _cancellation_reason(reason)
     return permanences.filter(cancelled=False).update(cancelled=True, cancellation_reason=reason)
+
+
+def cancellation_notice(count: int) -> Notice:
+    text = ngettext("%(count)d permanence annulée.", "%(count)d permanences annulées.", count)
+    return Notice("success", text % {"count": count})
 
 
 def _first_of_month(day: date) -> date:
@@ -325,5 +391,8 @@ def duplicate_month(
         for user_id in user_ids
     )
     return MonthDuplication(
-        created=len(created), skipped=tuple(skipped), already_there=already_there
+        target_month=target_start,
+        created=len(created),
+        skipped=tuple(skipped),
+        already_there=already_there,
     )

@@ -7,11 +7,16 @@ from functools import reduce
 from operator import or_
 
 from django import forms
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from permanences.actions.schedule import rule_dates
+from permanences.models import Permanence, PermanenceRule
+from permanences.selectors.schedule import people_who_hold_permanences
 from roseraie_portal import agenda
 from roseraie_portal.widgets import PlainSelect
 from services.models import Lieu, Quartier, Thematique
@@ -112,3 +117,97 @@ class MonthForm(forms.Form):
                 gettext("Choisissez une année entre 2000 et 2100."), code="invalid_year"
             )
         return date(year, month, 1)
+
+
+# The admin's forms of the schedule.
+
+RRULE_HELP = _(
+    "Au format iCalendar. FREQ=WEEKLY;BYDAY=TU : chaque mardi. FREQ=WEEKLY;BYDAY=MO,TH : "
+    "chaque lundi et chaque jeudi. FREQ=WEEKLY;INTERVAL=2;BYDAY=WE : un mercredi sur deux. "
+    "FREQ=MONTHLY;BYDAY=2TH : le 2e jeudi du mois. Les jours fériés sont toujours sautés."
+)
+
+
+class PeopleWhoHoldPermanences:
+    """Only the people who hold permanences are offered: conseillers and coordinators."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "conseillers" in self.fields:
+            self.fields["conseillers"].queryset = people_who_hold_permanences()
+
+
+class PermanenceRuleForm(PeopleWhoHoldPermanences, forms.ModelForm):
+    class Meta:
+        model = PermanenceRule
+        fields = [
+            "service",
+            "lieu",
+            "theme_label",
+            "thematique",
+            "rrule",
+            "starts_on",
+            "ends_on",
+            "start_time",
+            "end_time",
+            "skip_school_holidays",
+            "appointment_required",
+            "languages",
+            "conseillers",
+        ]
+        help_texts = {"rrule": RRULE_HELP}
+
+    def clean(self):
+        cleaned = super().clean()
+        text, starts_on, ends_on = (cleaned.get(name) for name in ("rrule", "starts_on", "ends_on"))
+        if text and starts_on and ends_on:
+            try:
+                rule_dates(rrule_text=text, starts_on=starts_on, ends_on=ends_on)
+            except ValidationError as error:
+                self.add_error("rrule", error)
+        return cleaned
+
+
+class PermanenceForm(PeopleWhoHoldPermanences, forms.ModelForm):
+    class Meta:
+        model = Permanence
+        fields = [
+            "service",
+            "lieu",
+            "theme_label",
+            "thematique",
+            "date",
+            "start_time",
+            "end_time",
+            "appointment_required",
+            "languages",
+            "conseillers",
+            "cancelled",
+            "cancellation_reason",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("cancelled") and not (cleaned.get("cancellation_reason") or "").strip():
+            self.add_error(
+                "cancellation_reason",
+                ValidationError(
+                    gettext("Dites pourquoi la permanence est annulée."),
+                    code="cancellation_reason_required",
+                ),
+            )
+        return cleaned
+
+    def validate_constraints(self):
+        # The reason is already required next to its field, by clean(): say it once.
+        if "cancellation_reason" in self.errors:
+            return
+        super().validate_constraints()
+
+
+class PermanenceActionForm(ActionForm):
+    reason = forms.CharField(
+        label=_("Raison (pour annuler) :"),
+        required=False,
+        max_length=255,
+    )

@@ -13,7 +13,31 @@ from services.enums import LANGUAGE_CHOICES
 from services.models import Lieu, Service, Thematique
 
 
-class PermanenceRule(models.Model):
+class HalfDayDetails(models.Model):
+    """What a recurring permanence gives each of its dates: the half-day's theme, whether
+    it is by appointment, the languages spoken."""
+
+    thematique = models.ForeignKey(
+        Thematique,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("thématique"),
+    )
+    appointment_required = models.BooleanField(_("sur rendez-vous"), default=False)
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=LANGUAGE_CHOICES),
+        verbose_name=_("langues"),
+        default=list,
+        blank=True,
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PermanenceRule(HalfDayDetails):
     """A recurring permanence ("every Tuesday 14:00–17:00, except school holidays"),
     expanded into dated Permanence rows that can then be changed one by one."""
 
@@ -40,21 +64,6 @@ class PermanenceRule(models.Model):
         max_length=100,
         blank=True,
         help_text=_("Par exemple « Impôts », « CAF », « Santé »."),
-    )
-    thematique = models.ForeignKey(
-        Thematique,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("thématique"),
-    )
-    appointment_required = models.BooleanField(_("sur rendez-vous"), default=False)
-    languages = ArrayField(
-        models.CharField(max_length=5, choices=LANGUAGE_CHOICES),
-        verbose_name=_("langues"),
-        default=list,
-        blank=True,
     )
     conseillers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("conseillers")
@@ -141,7 +150,7 @@ class PermanenceQuerySet(models.QuerySet):
         return self.select_related("service__structure", "lieu__quartier", "thematique__parent")
 
 
-class Permanence(models.Model):
+class Permanence(HalfDayDetails):
     """One dated permanence: a service held at a place on a half-day."""
 
     rule = models.ForeignKey(
@@ -162,21 +171,6 @@ class Permanence(models.Model):
     start_time = models.TimeField(_("début"))
     end_time = models.TimeField(_("fin"))
     theme_label = models.CharField(_("thème de la demi-journée"), max_length=100, blank=True)
-    thematique = models.ForeignKey(
-        Thematique,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("thématique"),
-    )
-    appointment_required = models.BooleanField(_("sur rendez-vous"), default=False)
-    languages = ArrayField(
-        models.CharField(max_length=5, choices=LANGUAGE_CHOICES),
-        verbose_name=_("langues"),
-        default=list,
-        blank=True,
-    )
     conseillers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

@@ -1,10 +1,11 @@
 """Reads of the schedule shared by several pages: the next permanences (a service's page,
 the home page) and the permanences' part of the agenda (roseraie_portal/agenda.py)."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from permanences.models import Permanence
-from roseraie_portal import pictograms
+from roseraie_portal import pictograms, roles
 from roseraie_portal.agenda import GENERIC_PICTOGRAM, AgendaItem, AgendaQuery
 
 
@@ -16,6 +17,16 @@ def next_permanences(*, service, limit: int = 3, now=None) -> list[Permanence]:
 def upcoming_permanences(*, limit: int = 5, now=None) -> list[Permanence]:
     """The next permanences of every published service (shown on the home page)."""
     return list(Permanence.objects.public().still_to_come(now).for_display()[:limit])
+
+
+def people_who_hold_permanences():
+    """Active conseillers and coordinators: those a permanence may name."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[roles.CONSEILLER, roles.COORDINATION])
+        .distinct()
+        .order_by("username")
+    )
 
 
 def half_day_theme(permanence: Permanence) -> str:

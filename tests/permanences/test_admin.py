@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from permanences.actions.schedule import expand_rule
 from permanences.models import Permanence, PermanenceRule
+from roseraie_portal import roles
 from tests.permanences.factories import (
     AccompagnementFactory,
     LieuFactory,
@@ -265,3 +266,15 @@ def test_expand_action_creates_missing_dates_and_reports_a_rule_that_does_not_pa
     assert any("n’est pas comprise" in message for message in messages)
     assert good.occurrences.count() == 5
     assert not bad.occurrences.exists()
+
+
+def test_a_permanence_offers_only_active_conseillers_and_coordinators(admin_client, make_user):
+    conseiller = make_user(roles.CONSEILLER)
+    partner = make_user(roles.PARTENAIRE)
+    gone = make_user(roles.CONSEILLER, is_active=False)
+
+    response = admin_client.get(f"{ADMIN}/permanence/add/")
+
+    offered = set(response.context["adminform"].form.fields["conseillers"].queryset)
+    assert conseiller in offered
+    assert not {partner, gone} & offered
