@@ -1,11 +1,11 @@
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from roseraie_portal.notices import Notice, tell
 from services import actions
+from services.forms import ServiceForm
 from services.models import (
     Lieu,
     OpeningHours,
@@ -20,14 +20,6 @@ from services.selectors import editorial_warnings
 
 # Links typed without a scheme are web addresses of today: https (Django 6's default).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-class LinesField(SimpleArrayField):
-    """One item per line; blank lines (a trailing newline) are not items."""
-
-    def to_python(self, value):
-        lines = (value or "").splitlines()
-        return super().to_python("\n".join(line for line in lines if line.strip()))
 
 
 class StructureMembershipInline(admin.TabularInline):
@@ -134,6 +126,7 @@ class SynonymAdmin(admin.ModelAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
+    form = ServiceForm
     formfield_overrides = URL_FIELDS
     list_display = ["name", "structure", "type", "frais", "verifie_le", "is_published"]
     list_filter = [FreshnessFilter, "is_published", "type", "frais", "appointment_required"]
@@ -170,19 +163,6 @@ class ServiceAdmin(admin.ModelAdmin):
         (_("Fraîcheur"), {"fields": ["date_maj", "verifie_le"]}),
     ]
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "documents":
-            # A checklist is easier to type one item per line than comma-separated.
-            return LinesField(
-                forms.CharField(max_length=200),
-                delimiter="\n",
-                required=False,
-                label=_("Documents à apporter"),
-                help_text=_("Un document par ligne."),
-                widget=forms.Textarea(attrs={"rows": 4}),
-            )
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
     @admin.action(description=_("Marquer comme vérifié aujourd’hui"))
     def mark_verified(self, request, queryset):
         count = actions.mark_verified(services=queryset)
@@ -207,5 +187,4 @@ class ServiceAdmin(admin.ModelAdmin):
         )
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
-        for warning in editorial_warnings(form.instance):
-            self.message_user(request, warning, messages.WARNING)
+        tell(request, [Notice("warning", text) for text in editorial_warnings(form.instance)])
