@@ -3,20 +3,18 @@
 Rows are URLs, columns are visitors; a new professional URL must get its row here (the
 last test fails until it does)."""
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
 import pytest
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
 
 from permanences.models import Accompagnement
 from roseraie_portal import roles
-from tests.factories import StructureMembershipFactory
-from tests.permanences.factories import AccompagnementFactory, ServiceFactory, StructureFactory
+from tests.permanences.factories import AccompagnementFactory
 from tests.permanences.test_log import valid_post
+from tests.services.factories import ServiceFactory, StructureFactory, StructureMembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -141,10 +139,7 @@ def world(make_user):
     StructureMembershipFactory(user=partner_a, structure=structure_a)
     StructureMembershipFactory(user=partner_b, structure=structure_b)
     own = AccompagnementFactory(conseiller=conseiller, structure=structure_a, note="la nôtre")
-    locked = AccompagnementFactory(conseiller=conseiller, structure=structure_a)
-    Accompagnement.objects.filter(pk=locked.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=8)
-    )
+    locked = AccompagnementFactory(conseiller=conseiller, structure=structure_a, locked=True)
     other = AccompagnementFactory(conseiller=other_conseiller, structure=structure_b)
     return {
         "visitors": {

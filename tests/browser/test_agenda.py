@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from services.models import Lieu, Thematique
 from tests.browser.axe import assert_no_horizontal_scroll, assert_no_violation
-from tests.permanences.factories import LieuFactory, PermanenceFactory
+from tests.permanences.factories import PermanenceFactory
+from tests.services.factories import LieuFactory
 
 # serialized_rollback: the roles and themes created by migrations survive the flush.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -9,12 +9,11 @@ from permanences.actions.schedule import expand_rule
 from permanences.models import Permanence, PermanenceRule
 from tests.permanences.factories import (
     AccompagnementFactory,
-    LieuFactory,
     PermanenceFactory,
     PermanenceRuleFactory,
     SchoolHolidayFactory,
-    ServiceFactory,
 )
+from tests.services.factories import LieuFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from services.models import Lieu, Thematique
-from tests.permanences.factories import LieuFactory, PermanenceFactory, ServiceFactory
+from tests.permanences.factories import PermanenceFactory
+from tests.services.factories import LieuFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,20 +9,18 @@ from permanences.enums import NON_COMMUNIQUE, Canal, Residence, Resultat, ThemeN
 from permanences.models import Accompagnement
 from permanences.selectors.log import initial_for_new_entry
 from roseraie_portal import roles
-from services.models import Quartier
-from tests.factories import StructureMembershipFactory
-from tests.permanences.factories import (
-    AccompagnementFactory,
+from tests.permanences.factories import AccompagnementFactory, PermanenceFactory
+from tests.services.factories import (
     LieuFactory,
-    PermanenceFactory,
+    QuartierFactory,
     StructureFactory,
+    StructureMembershipFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
 NEW = "/espace/accompagnements/nouveau/"
 LIST = "/espace/accompagnements/"
-ALL_DAY = {"start_time": datetime.time(0, 0), "end_time": datetime.time(23, 59, 59)}
 
 
 def valid_post(**overrides):
@@ -50,14 +48,6 @@ def valid_post(**overrides):
     }
     data.update(overrides)
     return data
-
-
-def set_created_at(entry, days_ago):
-    Accompagnement.objects.filter(pk=entry.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=days_ago)
-    )
-    entry.refresh_from_db()
-    return entry
 
 
 def checked_values(html, name):
@@ -109,8 +99,8 @@ def test_duration_offers_presets_and_a_custom_field(client, conseiller):
 
 def test_default_permanence_is_the_one_in_progress_that_the_conseiller_holds(client, conseiller):
     bus_stop = LieuFactory(bus_stop=True)
-    PermanenceFactory(date=timezone.localdate(), **ALL_DAY)  # someone else's
-    mine = PermanenceFactory(date=timezone.localdate(), lieu=bus_stop, **ALL_DAY)
+    PermanenceFactory(in_progress=True)  # someone else's
+    mine = PermanenceFactory(in_progress=True, lieu=bus_stop)
     mine.conseillers.add(conseiller)
     client.force_login(conseiller)
 
@@ -134,8 +124,8 @@ def test_a_permanence_that_is_over_is_not_the_default(conseiller):
 
 def test_failing_that_the_default_is_a_permanence_at_the_last_place_of_the_day(conseiller):
     relais = LieuFactory()
-    today_there = PermanenceFactory(date=timezone.localdate(), lieu=relais, **ALL_DAY)
-    PermanenceFactory(date=timezone.localdate(), **ALL_DAY)  # elsewhere
+    today_there = PermanenceFactory(in_progress=True, lieu=relais)
+    PermanenceFactory(in_progress=True)  # elsewhere
     AccompagnementFactory(conseiller=conseiller, lieu=relais, duration_minutes=45)
 
     initial = initial_for_new_entry(conseiller=conseiller)
@@ -146,7 +136,7 @@ def test_failing_that_the_default_is_a_permanence_at_the_last_place_of_the_day(c
 
 def test_yesterdays_place_does_not_choose_todays_permanence(conseiller):
     relais = LieuFactory()
-    PermanenceFactory(date=timezone.localdate(), lieu=relais, **ALL_DAY)
+    PermanenceFactory(in_progress=True, lieu=relais)
     AccompagnementFactory(
         conseiller=conseiller,
         lieu=relais,
@@ -324,7 +314,7 @@ def test_a_structure_is_dropped_when_the_procedure_is_not_reoriented(client, con
 
 def test_living_in_a_quartier_names_it_and_only_then(client, conseiller):
     client.force_login(conseiller)
-    roseraie = Quartier.objects.create(name="La Roseraie", slug="la-roseraie")
+    roseraie = QuartierFactory()
 
     missing = client.post(NEW, valid_post(residence=Residence.QUARTIER))
     contradicting = client.post(
@@ -425,7 +415,7 @@ def test_logging_needs_the_csrf_token(conseiller):
 
 
 def test_its_author_corrects_an_entry_within_seven_days(client, conseiller):
-    entry = set_created_at(AccompagnementFactory(conseiller=conseiller), days_ago=6)
+    entry = AccompagnementFactory(conseiller=conseiller, created_days_ago=6)
     client.force_login(conseiller)
 
     page = client.get(f"{LIST}{entry.pk}/")
@@ -461,7 +451,7 @@ def test_a_refused_correction_keeps_what_was_typed(client, conseiller):
 
 
 def test_after_seven_days_an_entry_is_locked(client, conseiller):
-    entry = set_created_at(AccompagnementFactory(conseiller=conseiller), days_ago=8)
+    entry = AccompagnementFactory(conseiller=conseiller, locked=True)
     client.force_login(conseiller)
 
     page = client.get(f"{LIST}{entry.pk}/")
@@ -489,9 +479,8 @@ def test_the_list_shows_own_entries_newest_first_with_a_link_or_a_lock(
     client, conseiller, make_user
 ):
     today = timezone.localdate()
-    old = set_created_at(
-        AccompagnementFactory(conseiller=conseiller, date=today - datetime.timedelta(days=10)),
-        days_ago=10,
+    old = AccompagnementFactory(
+        conseiller=conseiller, date=today - datetime.timedelta(days=10), created_days_ago=10
     )
     recent = AccompagnementFactory(conseiller=conseiller, date=today)
     AccompagnementFactory(conseiller=make_user(roles.CONSEILLER))

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from permanences.selectors.schedule import next_permanences, upcoming_permanences
-from tests.permanences.factories import LieuFactory, PermanenceFactory, ServiceFactory
+from tests.permanences.factories import PermanenceFactory
+from tests.services.factories import LieuFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from roseraie_portal import agenda
 from roseraie_portal.agenda import AgendaItem, AgendaQuery
-from tests.permanences.factories import LieuFactory, PermanenceFactory
+from tests.permanences.factories import PermanenceFactory
+from tests.services.factories import LieuFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -76,7 +76,7 @@ def directory(db):
     relais = LieuFactory(name="Relais-Mairie", address="3 rue Henri Dunant", accessible=True)
     OpeningHoursFactory(lieu=relais, weekday=0, opens=time(9), closes=time(12))
     OpeningHoursFactory(lieu=relais, weekday=3, opens=time(14), closes=time(17))
-    bus = LieuFactory(itinerant_stop=True, equipped=True, address="Place Jean XXIII")
+    bus = LieuFactory(bus_stop=True, equipped=True, address="Place Jean XXIII")
     OpeningHoursFactory(lieu=bus, weekday=2, opens=time(9, 30), closes=time(11, 30))
 
     complete = ServiceFactory(
