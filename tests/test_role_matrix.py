@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from permanences.models import Accompagnement
 from roseraie_portal import roles
 from tests.permanences.factories import AccompagnementFactory
-from tests.permanences.test_log import valid_post
+from tests.permanences.log_form import valid_post
 from tests.services.factories import ServiceFactory, StructureFactory, StructureMembershipFactory
 
 pytestmark = pytest.mark.django_db
