@@ -61,6 +61,12 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture
+def fast_passwords(settings):
+    """For tests that make many accounts: Argon2 would make them take minutes."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
 def make_user(db):
     """A user in the given role (``None`` for an account with no role yet)."""
 

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from services.models import Lieu, Thematique
 from tests.permanences.factories import PermanenceFactory
-from tests.services.factories import LieuFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -253,29 +252,3 @@ def test_arabic_agenda_isolates_french_names_and_addresses(client, schedule):
 def test_agenda_answers_head_but_not_post(client, schedule):
     assert client.head("/agenda/").status_code == 200
     assert client.post("/agenda/").status_code == 405
-
-
-def test_agenda_query_count_does_not_grow_with_permanences(
-    client, schedule, django_assert_num_queries
-):
-    params = {"theme": "sante", "quartier": "la-roseraie", "lieu": "relais-mairie"}
-    # Three choice lists, three filter values checked, the permanences.
-    with django_assert_num_queries(7):
-        response = client.get("/agenda/", params)
-    assert len(shown(response)) == 1
-    relais = Lieu.objects.get(slug="relais-mairie")
-    for offset in range(30):
-        service = ServiceFactory()
-        service.thematiques.add(Thematique.objects.get(code="sante--addictions"))
-        PermanenceFactory(
-            service=service,
-            lieu=relais,
-            date=TODAY + timedelta(days=offset % 27),
-            cancelled=offset % 5 == 0,
-            cancellation_reason="Formation" if offset % 5 == 0 else "",
-            languages=["fr", "ar"],
-        )
-    PermanenceFactory(lieu=LieuFactory())  # another place in the choice list
-    with django_assert_num_queries(7):
-        response = client.get("/agenda/", params)
-    assert len(shown(response)) == 31

@@ -194,18 +194,3 @@ def test_feed_leaves_out_unpublished_services(client, schedule, directory):
     events = events_by_uid(parse(client.get("/agenda.ics")))
 
     assert uid(schedule["summer_time"]) not in events
-
-
-def test_feed_query_count_does_not_grow_with_permanences(
-    client, schedule, directory, django_assert_num_queries
-):
-    with django_assert_num_queries(2):
-        client.get("/agenda/lieux/relais-mairie.ics")
-    relais = Lieu.objects.get(slug="relais-mairie")
-    for offset in range(40):
-        PermanenceFactory(
-            service=directory["allocations"], lieu=relais, date=TODAY + timedelta(days=offset)
-        )
-    with django_assert_num_queries(2):
-        response = client.get("/agenda/lieux/relais-mairie.ics")
-    assert len(events_by_uid(parse(response))) == 42

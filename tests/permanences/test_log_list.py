@@ -6,12 +6,10 @@ import re
 import pytest
 from django.utils import timezone
 
-from permanences.enums import Resultat
-from permanences.models import Accompagnement
 from roseraie_portal import roles
 from tests.permanences.factories import AccompagnementFactory
 from tests.permanences.log_form import LIST
-from tests.services.factories import LieuFactory, StructureFactory, StructureMembershipFactory
+from tests.services.factories import StructureFactory, StructureMembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,31 +65,6 @@ def test_monthly_totals_cover_twelve_months_with_entries_and_minutes(client, con
     assert totals[0] == {"month": this_month, "entries": 2, "minutes": 75}
     assert totals[1] == {"month": last_month, "entries": 1, "minutes": 60}
     assert sum(t["entries"] for t in totals) == 3
-
-
-@pytest.mark.parametrize("role", [roles.CONSEILLER, roles.PARTENAIRE, roles.COORDINATION])
-def test_the_list_costs_the_same_queries_whatever_the_number_of_entries(
-    client, make_user, django_assert_num_queries, role
-):
-    user = make_user(role)
-    structure = StructureMembershipFactory(user=user).structure
-    client.force_login(user)
-    # A conseiller's scope needs no query: it sees its own entries only.
-    expected = {roles.CONSEILLER: 6, roles.PARTENAIRE: 7, roles.COORDINATION: 6}[role]
-
-    for count in (2, 40):
-        Accompagnement.objects.all().delete()
-        AccompagnementFactory.create_batch(
-            count,
-            conseiller=user,
-            structure=structure,
-            lieu=LieuFactory(),
-            reoriente_vers=StructureFactory(),
-            resultat=Resultat.REORIENTEE,
-        )
-        with django_assert_num_queries(expected):
-            response = client.get(LIST)
-        assert len(response.context["page"]) == min(count, 25)
 
 
 def test_a_partner_sees_its_structures_entries_only(client, make_user):

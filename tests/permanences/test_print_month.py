@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from services.models import Lieu, Thematique
 from tests.permanences.factories import PermanenceFactory
-from tests.services.factories import LieuFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,15 +176,3 @@ def test_programme_in_arabic_isolates_french_names(client, tour):
     assert '<html lang="ar" dir="rtl">' in html
     assert "<bdi>Bus Mairie, place des Justices</bdi>" in html
     assert '<span dir="ltr">Place des Justices, 49000 Angers</span>' in html
-
-
-def test_programme_query_count_does_not_grow_with_half_days(
-    client, tour, directory, django_assert_num_queries
-):
-    with django_assert_num_queries(1):
-        client.get("/agenda/imprimer/", {"mois": "2026-11"})
-    for day in range(13, 31):
-        PermanenceFactory(service=directory["ameli"], lieu=LieuFactory(), date=date(2026, 11, day))
-    with django_assert_num_queries(1):
-        response = client.get("/agenda/imprimer/", {"mois": "2026-11"})
-    assert len(entries(response)) == 22

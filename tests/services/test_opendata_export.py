@@ -7,8 +7,7 @@ import pytest
 
 from services.models import Service
 from services.opendata.rows import SERVICE_FIELDS, STRUCTURE_FIELDS
-from tests.services.factories import LieuFactory, OpeningHoursFactory, ServiceFactory
-from tests.services.open_data import HYPERLINK, download, download_csv, download_json
+from tests.services.open_data import HYPERLINK, download_csv, download_json
 
 pytestmark = pytest.mark.django_db
 
@@ -117,37 +116,6 @@ def test_structures_csv_has_the_schema_columns(client, open_data_directory):
 
     assert rows[0] == STRUCTURE_FIELDS
     assert len(rows) == 1 + 3
-
-
-@pytest.mark.parametrize(
-    ("url", "queries"),
-    [
-        ("/donnees/structures.json", 1),
-        ("/donnees/structures.csv", 1),
-        # Services, then their places, the places' hours, themes and own hours.
-        ("/donnees/services.json", 5),
-        ("/donnees/services.csv", 5),
-    ],
-)
-def test_exports_run_the_same_queries_for_2_and_for_10_services(
-    client, db, django_assert_num_queries, url, queries
-):
-    def add_services(count):
-        for _ in range(count):
-            lieu = LieuFactory()
-            OpeningHoursFactory(lieu=lieu)
-            service = ServiceFactory(
-                complete=True, lieux=[lieu], thematiques=["sante--acces-aux-soins"]
-            )
-            OpeningHoursFactory(service=service, weekday=4)
-
-    add_services(2)
-    with django_assert_num_queries(queries):
-        download(client, url)
-    add_services(8)
-    with django_assert_num_queries(queries):
-        body = download(client, url)
-    assert body.count(b"roseraie-portal--structure-") >= 10
 
 
 @pytest.mark.parametrize("url", EXPORT_URLS)
