@@ -1,11 +1,14 @@
 import os
-from datetime import date, time
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
-from django.utils import translation
+from django.utils import timezone, translation
 
 from services.enums import Frais, StructureKind
+from services.models import Lieu
 from services.search import refresh_search_vectors
 from tests.factories import UserFactory
 from tests.services.factories import (
@@ -58,6 +61,17 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Sets the portal's clock to a moment in Angers: ``clock("2026-11-24 09:30")``."""
+
+    def set_to(moment: str):
+        local = datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+        monkeypatch.setattr(timezone, "now", lambda: local)
+
+    return set_to
 
 
 @pytest.fixture
@@ -185,3 +199,15 @@ def directory(db):
     SynonymFactory(word="chômage", expansion="France Travail demandeur d'emploi")
     refresh_search_vectors()
     return {service.slug: service for service in services}
+
+
+@pytest.fixture
+def relais(directory):
+    """The directory's Relais-Mairie, in La Roseraie."""
+    return Lieu.objects.get(slug="relais-mairie")
+
+
+@pytest.fixture
+def bus(directory):
+    """The directory's stop of the Mairie Bus, place des Justices."""
+    return Lieu.objects.get(slug="bus-justices")

@@ -1,30 +1,24 @@
 import re
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, time, timedelta
 
 import pytest
-from django.utils import timezone
 
-from services.models import Lieu, Thematique
+from services.models import Thematique
 from tests.permanences.factories import PermanenceFactory
 
 pytestmark = pytest.mark.django_db
 
-PARIS = ZoneInfo("Europe/Paris")
 TODAY = date(2026, 11, 24)  # a Tuesday
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 11, 24, 9, 30, tzinfo=PARIS))
-    return TODAY
+def _tuesday_morning(clock):
+    clock("2026-11-24 09:30")
 
 
 @pytest.fixture
-def schedule(directory):
+def schedule(directory, relais, bus):
     """A few weeks of permanences at the Relais-Mairie and on the Mairie Bus."""
-    relais = Lieu.objects.get(slug="relais-mairie")
-    bus = Lieu.objects.get(slug="bus-justices")
     soins = Thematique.objects.get(code="sante--acces-aux-soins")
     return {
         "yesterday": PermanenceFactory(

@@ -2,10 +2,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 from icalendar import Calendar
 
-from services.models import Lieu, Thematique
+from services.models import Thematique
 from tests.permanences.factories import PermanenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,15 +16,12 @@ TODAY = date(2026, 10, 1)
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 10, 1, 9, 30, tzinfo=PARIS))
-    return TODAY
+def _first_of_october(clock):
+    clock("2026-10-01 09:30")
 
 
 @pytest.fixture
-def schedule(directory):
-    relais = Lieu.objects.get(slug="relais-mairie")
-    bus = Lieu.objects.get(slug="bus-justices")
+def schedule(directory, relais, bus):
     soins = Thematique.objects.get(code="sante--acces-aux-soins")
     return {
         "too_old": PermanenceFactory(

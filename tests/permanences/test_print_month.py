@@ -1,28 +1,22 @@
 import re
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, time
 
 import pytest
-from django.utils import timezone
 
-from services.models import Lieu, Thematique
+from services.models import Thematique
 from tests.permanences.factories import PermanenceFactory
 
 pytestmark = pytest.mark.django_db
 
-PARIS = ZoneInfo("Europe/Paris")
-
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 11, 24, 9, 30, tzinfo=PARIS))
+def _in_november(clock):
+    clock("2026-11-24 09:30")
 
 
 @pytest.fixture
-def tour(directory):
+def tour(directory, relais, bus):
     """The Mairie Bus in November 2026, and a permanence on each side of the month."""
-    relais = Lieu.objects.get(slug="relais-mairie")
-    bus = Lieu.objects.get(slug="bus-justices")
     bus_service = directory["impots"]
 
     def half_day(day, **fields):
