@@ -1,6 +1,6 @@
 import pytest
 
-from services.models import Service
+from tests.services.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,10 +91,7 @@ def test_home_offers_a_search_box_and_theme_tiles(client, directory):
 
 
 def test_pagination_links_keep_the_words_and_filters(client, directory):
-    for index in range(12):
-        clone = Service.objects.get(slug="ameli")
-        clone.pk, clone.slug = None, f"ameli-{index}"
-        clone.save()
+    ServiceFactory.create_batch(12)  # free, as the factory makes them
 
     html = client.get("/services/", {"gratuit": "on", "page": "1"}).content.decode()
     second = client.get("/services/", {"gratuit": "on", "page": "2"})

@@ -5,7 +5,8 @@ from datetime import time
 import pytest
 
 from roseraie_portal import roles
-from services.models import OpeningHours, Service, Thematique
+from services.models import Service, Thematique
+from tests.services.factories import OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_professional_contact_is_shown_to_professionals_only(client, directory, 
 
 def test_service_hours_replace_the_places_hours_when_they_differ(client, directory):
     service = directory["allocations"]
-    OpeningHours.objects.create(service=service, weekday=0, opens=time(9), closes=time(11, 30))
+    OpeningHoursFactory(service=service, weekday=0, opens=time(9), closes=time(11, 30))
 
     html = client.get("/services/allocations/").content.decode()
 
