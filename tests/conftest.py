@@ -1,16 +1,24 @@
 import os
-from datetime import date, time
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
+from django.conf import settings
 from django.db import connection, connections
-from django.utils import translation
+from django.utils import timezone, translation
 
-from roseraie_portal import roles
-from services.enums import StructureKind
-from services.models import Lieu, OpeningHours, Quartier, Service, Structure, Synonym, Thematique
+from services.enums import Frais, StructureKind
+from services.models import Lieu
 from services.search import refresh_search_vectors
 from tests.factories import UserFactory
+from tests.services.factories import (
+    LieuFactory,
+    OpeningHoursFactory,
+    QuartierFactory,
+    ServiceFactory,
+    StructureFactory,
+    SynonymFactory,
+)
 
 
 @pytest.fixture(scope="session")
@@ -56,82 +64,91 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture
+def clock(monkeypatch):
+    """Sets the portal's clock to a moment in Angers: ``clock("2026-11-24 09:30")``."""
+
+    def set_to(moment: str):
+        local = datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+        monkeypatch.setattr(timezone, "now", lambda: local)
+
+    return set_to
+
+
+@pytest.fixture
+def fast_passwords(settings):
+    """For tests that make many accounts: Argon2 would make them take minutes."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
 def make_user(db):
     """A user in the given role (``None`` for an account with no role yet)."""
 
     def make(role=None, **fields):
-        user = UserFactory(**fields)
-        if role:
-            user.groups.add(Group.objects.get(name=role))
-        return user
+        return UserFactory(role=role, **fields)
 
     return make
 
 
 @pytest.fixture
-def conseiller(make_user):
-    return make_user(roles.CONSEILLER)
+def conseiller(db):
+    return UserFactory(conseiller=True)
 
 
 @pytest.fixture
-def coordinator(make_user):
-    return make_user(roles.COORDINATION, is_staff=True)
+def coordinator(db):
+    return UserFactory(coordination=True)
+
+
+ADMINISTRATIVE = (
+    "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"
+)
 
 
 @pytest.fixture
 def directory(db):
-    """A small directory of La Roseraie whose services each stand for one search case."""
-    roseraie = Quartier.objects.create(name="La Roseraie", slug="la-roseraie")
-    justices = Quartier.objects.create(name="Justices", slug="justices")
-    relais = Lieu.objects.create(
+    """A small directory of La Roseraie whose services each stand for one search case:
+    the services by slug. Places: the Relais-Mairie (``relais-mairie``, La Roseraie, open
+    Tuesday 14–17 h and Thursday 9–12 h) and a stop of the Mairie Bus (``bus-justices``,
+    Justices, Friday 9–12 h)."""
+    relais = LieuFactory(
         name="Relais-Mairie de La Roseraie",
         slug="relais-mairie",
         address="3 rue André Maurois",
-        postcode="49100",
-        quartier=roseraie,
+        quartier=QuartierFactory(),
         latitude=47.4475,
         longitude=-0.5528,
         step_free=True,
         public_wifi=True,
     )
-    bus = Lieu.objects.create(
+    bus = LieuFactory(
+        bus_stop=True,
         name="Bus Mairie, place des Justices",
         slug="bus-justices",
         address="Place des Justices",
         postcode="49000",
-        quartier=justices,
-        itinerant=True,
+        quartier=QuartierFactory(justices=True),
+        latitude=None,
+        longitude=None,
     )
-    OpeningHours.objects.create(lieu=relais, weekday=1, opens=time(14), closes=time(17))
-    OpeningHours.objects.create(lieu=relais, weekday=3, opens=time(9), closes=time(12))
-    OpeningHours.objects.create(lieu=bus, weekday=4, opens=time(9), closes=time(12))
-    caf = Structure.objects.create(
+    for lieu, weekday, opens, closes in [(relais, 1, 14, 17), (relais, 3, 9, 12), (bus, 4, 9, 12)]:
+        OpeningHoursFactory(lieu=lieu, weekday=weekday, opens=time(opens), closes=time(closes))
+    caf = StructureFactory(
         name="CAF de Maine-et-Loire", slug="caf", kind=StructureKind.CAF, phone="02 41 00 00 01"
     )
-    mairie = Structure.objects.create(
-        name="Ville d'Angers", slug="ville-angers", kind=StructureKind.MAIRIE
-    )
-    cpam = Structure.objects.create(
-        name="CPAM de Maine-et-Loire", slug="cpam", kind=StructureKind.CPAM
-    )
-    travail = Structure.objects.create(
+    mairie = StructureFactory(name="Ville d'Angers", slug="ville-angers", kind=StructureKind.MAIRIE)
+    cpam = StructureFactory(name="CPAM de Maine-et-Loire", slug="cpam", kind=StructureKind.CPAM)
+    travail = StructureFactory(
         name="France Travail Angers", slug="france-travail", kind=StructureKind.FRANCE_TRAVAIL
     )
-
-    def service(slug, structure, lieux, themes, **fields):
-        fields.setdefault("description", "Un service du quartier.")
-        fields.setdefault("type", "accompagnement")
-        created = Service.objects.create(slug=slug, structure=structure, **fields)
-        created.lieux.set(lieux)
-        created.thematiques.set([Thematique.objects.get(code=code) for code in themes])
-        return created
-
-    services = {
-        "allocations": service(
-            "allocations",
-            caf,
-            [relais],
-            ["difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere"],
+    services = [
+        ServiceFactory(
+            slug="allocations",
+            structure=caf,
+            lieux=[relais],
+            thematiques=[
+                "difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere"
+            ],
             name="Demander les allocations familiales",
             description="La CAF vous aide à demander le RSA et les aides au logement.",
             languages=["fr", "ar"],
@@ -140,49 +157,57 @@ def directory(db):
             pro_contact="Mme Référente, ligne directe 02 41 00 00 99",
             verifie_le=date(2026, 9, 1),
         ),
-        "impots": service(
-            "impots",
-            mairie,
-            [bus],
-            [
-                "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"
-            ],
+        ServiceFactory(
+            slug="impots",
+            structure=mairie,
+            lieux=[bus],
+            thematiques=[ADMINISTRATIVE],
             name="Aide à la déclaration d'impôts",
             description="Un agent vous aide à remplir la déclaration de revenus en ligne.",
             appointment_required=True,
-            frais="payant",
+            frais=Frais.PAYANT,
             languages=["fr"],
             verifie_le=date(2024, 1, 15),
         ),
-        "ameli": service(
-            "ameli",
-            cpam,
-            [relais],
-            ["sante--acces-aux-soins"],
+        ServiceFactory(
+            slug="ameli",
+            structure=cpam,
+            lieux=[relais],
+            thematiques=["sante--acces-aux-soins"],
             name="Ouvrir ses droits à l'assurance maladie",
             description="Carte Vitale, complémentaire santé solidaire, remboursements.",
             languages=["fr", "tr"],
         ),
-        "emploi": service(
-            "emploi",
-            travail,
-            [bus],
-            ["trouver-un-emploi--repondre-a-des-offres-demploi"],
+        ServiceFactory(
+            slug="emploi",
+            structure=travail,
+            lieux=[bus],
+            thematiques=["trouver-un-emploi--repondre-a-des-offres-demploi"],
             name="S'inscrire à France Travail",
             description="Vous avez perdu votre travail : inscrivez-vous comme demandeur d'emploi.",
         ),
-        "accueil": service(
-            "accueil",
-            mairie,
-            [relais],
-            [
-                "difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"
-            ],
+        ServiceFactory(
+            slug="accueil",
+            structure=mairie,
+            lieux=[relais],
+            thematiques=[ADMINISTRATIVE],
             name="Accueil du Relais-Mairie",
             description="Premier accueil : on vous écoute et on vous oriente.",
         ),
-    }
-    Synonym.objects.create(word="sécu", expansion="assurance maladie")
-    Synonym.objects.create(word="chômage", expansion="France Travail demandeur d'emploi")
+    ]
+    SynonymFactory(word="sécu", expansion="assurance maladie")
+    SynonymFactory(word="chômage", expansion="France Travail demandeur d'emploi")
     refresh_search_vectors()
-    return services
+    return {service.slug: service for service in services}
+
+
+@pytest.fixture
+def relais(directory):
+    """The directory's Relais-Mairie, in La Roseraie."""
+    return Lieu.objects.get(slug="relais-mairie")
+
+
+@pytest.fixture
+def bus(directory):
+    """The directory's stop of the Mairie Bus, place des Justices."""
+    return Lieu.objects.get(slug="bus-justices")

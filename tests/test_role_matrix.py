@@ -1,158 +1,83 @@
 """Every professional URL, for every kind of visitor, answers exactly the expected status.
 
-Rows are URLs, columns are visitors; a new professional URL must get its row here (the
-last test fails until it does)."""
+Rows are URLs, columns are visitors, cells the statuses written down; a new professional
+URL or admin changelist must get its row here (the last two tests fail until it does)."""
 
-import datetime
 import re
-from dataclasses import dataclass, field
 
 import pytest
-from django.contrib import admin
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from permanences.models import Accompagnement
-from roseraie_portal import roles
-from tests.factories import StructureMembershipFactory
-from tests.permanences.factories import AccompagnementFactory, ServiceFactory, StructureFactory
-from tests.permanences.test_log import valid_post
+from tests.factories import UserFactory
+from tests.permanences.factories import AccompagnementFactory
+from tests.permanences.log_form import valid_post
+from tests.portal_admin import changelist_paths
+from tests.services.factories import ServiceFactory, StructureMembershipFactory
 
-pytestmark = pytest.mark.django_db
+# Six accounts per cell: fast_passwords, or Argon2 would make the matrix take minutes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
 VISITORS = ("anonymous", "conseiller", "partner_a", "partner_b", "coordination")
 
-
-def _accompagnement_admin_status():
-    # Coordination reads the log in the admin once permanences/admin.py registers it.
-    return 200 if admin.site.is_registered(Accompagnement) else 404
-
-
-@dataclass(frozen=True)
-class Row:
-    method: str
-    path: str  # may name {own}, {locked}, {other}, {service}
-    statuses: tuple  # one per visitor, in the order of VISITORS
-    route: str  # the URL pattern it exercises
-    data: dict = field(default_factory=dict)
-
-    def __str__(self):
-        return f"{self.method} {self.path}"
-
-
-MATRIX = [
-    Row("GET", "/espace/", (302, 200, 200, 200, 200), "espace/"),
-    Row(
-        "GET",
-        "/espace/accompagnements/",
-        (302, 200, 200, 200, 200),
-        "espace/accompagnements/",
-    ),
-    Row(
-        "GET",
-        "/espace/accompagnements/nouveau/",
-        (302, 200, 403, 403, 200),
-        "espace/accompagnements/nouveau/",
-    ),
-    Row(
-        "POST",
-        "/espace/accompagnements/nouveau/",
-        (302, 302, 403, 403, 302),
-        "espace/accompagnements/nouveau/",
-        data=valid_post(),
-    ),
-    # {own}: the conseiller's entry, counted for partner A's structure.
-    Row(
-        "GET",
-        "/espace/accompagnements/{own}/",
-        (302, 200, 403, 403, 404),
-        "espace/accompagnements/<int:pk>/",
-    ),
-    Row(
-        "POST",
-        "/espace/accompagnements/{own}/",
-        (302, 302, 403, 403, 404),
-        "espace/accompagnements/<int:pk>/",
-        data=valid_post(duree="45"),
-    ),
-    # {locked}: the conseiller's own entry, saved more than 7 days ago.
-    Row(
-        "GET",
-        "/espace/accompagnements/{locked}/",
-        (302, 403, 403, 403, 404),
-        "espace/accompagnements/<int:pk>/",
-    ),
-    # {other}: another conseiller's entry, counted for partner B's structure.
-    Row(
-        "GET",
-        "/espace/accompagnements/{other}/",
-        (302, 404, 403, 403, 404),
-        "espace/accompagnements/<int:pk>/",
-    ),
-    Row(
-        "POST",
-        "/espace/accompagnements/{other}/",
-        (302, 404, 403, 403, 404),
-        "espace/accompagnements/<int:pk>/",
-        data=valid_post(),
-    ),
-    Row(
-        "GET",
-        "/espace/accompagnements/999999/",
-        (302, 404, 403, 403, 404),
-        "espace/accompagnements/<int:pk>/",
-    ),
-    Row(
-        "GET",
-        "/espace/services-a-verifier/",
-        (302, 403, 403, 403, 200),
-        "espace/services-a-verifier/",
-    ),
-    Row(
-        "POST",
-        "/espace/services-a-verifier/{service}/verifie/",
-        (302, 403, 403, 403, 302),
-        "espace/services-a-verifier/<int:pk>/verifie/",
-    ),
-    Row("POST", "/comptes/deconnexion/", (302, 302, 302, 302, 302), "comptes/deconnexion/"),
-    Row("GET", "/admin/", (302, 302, 302, 302, 200), "admin/"),
-    Row(
-        "GET",
-        "/admin/permanences/accompagnement/",
-        (302, 302, 302, 302, _accompagnement_admin_status()),
-        "admin/",
-    ),
-]
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Six accounts per cell: Argon2 would make the matrix take minutes.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# "METHOD path": the status each visitor gets, in the order of VISITORS. In paths, {own} is
+# the conseiller's entry, counted for partner A's structure; {locked} the conseiller's entry
+# saved more than 7 days ago; {other} another conseiller's, counted for partner B's
+# structure; {service} a service of the directory. A POST sends a valid entry of the log.
+# fmt: off
+MATRIX = {
+    "GET /espace/":                                        (302, 200, 200, 200, 200),
+    "GET /espace/accompagnements/":                        (302, 200, 200, 200, 200),
+    "POST /espace/accompagnements/":                       (302, 405, 405, 405, 405),
+    "GET /espace/accompagnements/nouveau/":                (302, 200, 403, 403, 200),
+    "POST /espace/accompagnements/nouveau/":               (302, 302, 403, 403, 302),
+    "GET /espace/accompagnements/{own}/":                  (302, 200, 403, 403, 404),
+    "POST /espace/accompagnements/{own}/":                 (302, 302, 403, 403, 404),
+    "GET /espace/accompagnements/{locked}/":               (302, 403, 403, 403, 404),
+    "POST /espace/accompagnements/{locked}/":              (302, 403, 403, 403, 404),
+    "GET /espace/accompagnements/{other}/":                (302, 404, 403, 403, 404),
+    "POST /espace/accompagnements/{other}/":               (302, 404, 403, 403, 404),
+    "GET /espace/accompagnements/999999/":                 (302, 404, 403, 403, 404),
+    "GET /espace/services-a-verifier/":                    (302, 403, 403, 403, 200),
+    "GET /espace/services-a-verifier/{service}/verifie/":  (302, 405, 405, 405, 405),
+    "POST /espace/services-a-verifier/{service}/verifie/": (302, 403, 403, 403, 302),
+    "POST /comptes/deconnexion/":                          (302, 302, 302, 302, 302),
+    # The admin: coordination keeps the directory and the schedule, reads the log, and
+    # does not manage accounts.
+    "GET /admin/":                                         (302, 302, 302, 302, 200),
+    "GET /admin/services/structure/":                      (302, 302, 302, 302, 200),
+    "GET /admin/services/quartier/":                       (302, 302, 302, 302, 200),
+    "GET /admin/services/lieu/":                           (302, 302, 302, 302, 200),
+    "GET /admin/services/thematique/":                     (302, 302, 302, 302, 200),
+    "GET /admin/services/synonym/":                        (302, 302, 302, 302, 200),
+    "GET /admin/services/service/":                        (302, 302, 302, 302, 200),
+    "GET /admin/permanences/permanencerule/":              (302, 302, 302, 302, 200),
+    "GET /admin/permanences/permanence/":                  (302, 302, 302, 302, 200),
+    "GET /admin/permanences/schoolholiday/":               (302, 302, 302, 302, 200),
+    "GET /admin/permanences/accompagnement/":              (302, 302, 302, 302, 200),
+    "GET /admin/permanences/accompagnement/add/":          (302, 302, 302, 302, 403),
+    "GET /admin/roseraie_portal/user/":                    (302, 302, 302, 302, 403),
+}
+# fmt: on
 
 
 @pytest.fixture
-def world(make_user):
-    structure_a, structure_b = StructureFactory(name="Structure A"), StructureFactory()
-    conseiller = make_user(roles.CONSEILLER)
-    other_conseiller = make_user(roles.CONSEILLER)
-    partner_a = make_user(roles.PARTENAIRE)
-    partner_b = make_user(roles.PARTENAIRE)
-    StructureMembershipFactory(user=partner_a, structure=structure_a)
-    StructureMembershipFactory(user=partner_b, structure=structure_b)
+def world(db):
+    partner_a = StructureMembershipFactory(structure__name="Structure A").user
+    partner_b = StructureMembershipFactory().user
+    structure_a = partner_a.structure_membership.structure
+    structure_b = partner_b.structure_membership.structure
+    conseiller = UserFactory(conseiller=True)
     own = AccompagnementFactory(conseiller=conseiller, structure=structure_a, note="la nôtre")
-    locked = AccompagnementFactory(conseiller=conseiller, structure=structure_a)
-    Accompagnement.objects.filter(pk=locked.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=8)
-    )
-    other = AccompagnementFactory(conseiller=other_conseiller, structure=structure_b)
+    locked = AccompagnementFactory(conseiller=conseiller, structure=structure_a, locked=True)
+    other = AccompagnementFactory(structure=structure_b)  # another conseiller's
     return {
         "visitors": {
             "anonymous": None,
             "conseiller": conseiller,
             "partner_a": partner_a,
             "partner_b": partner_b,
-            "coordination": make_user(roles.COORDINATION, is_staff=True),
+            "coordination": UserFactory(coordination=True),
         },
         "ids": {
             "own": own.pk,
@@ -160,22 +85,22 @@ def world(make_user):
             "other": other.pk,
             "service": ServiceFactory().pk,
         },
-        "entries": {"own": own, "locked": locked, "other": other},
     }
 
 
 @pytest.mark.parametrize("visitor", VISITORS)
-@pytest.mark.parametrize("row", MATRIX, ids=str)
+@pytest.mark.parametrize("row", MATRIX)
 def test_each_professional_url_answers_each_visitor_exactly(client, world, row, visitor):
     user = world["visitors"][visitor]
     if user is not None:
         client.force_login(user)
-    path = row.path.format(**world["ids"])
+    method, path = row.split()
+    path = path.format(**world["ids"])
 
-    response = client.generic(row.method, path) if not row.data else client.post(path, row.data)
+    response = client.post(path, valid_post()) if method == "POST" else client.get(path)
 
-    expected = row.statuses[VISITORS.index(visitor)]
-    assert response.status_code == expected, f"{visitor} {row.method} {path}"
+    expected = MATRIX[row][VISITORS.index(visitor)]
+    assert response.status_code == expected, f"{visitor} {method} {path}"
     if visitor == "anonymous":
         assert re.match(r"^/(comptes/connexion|admin/login)/\?next=", response.url)
 
@@ -234,10 +159,13 @@ def _routes(patterns, prefix=""):
 
 
 def test_every_professional_url_has_its_row_in_the_matrix():
-    professional = {
-        route.lstrip("^")
-        for route in _routes(get_resolver().url_patterns)
-        if route.lstrip("^").startswith("espace/")
-    }
+    professional = {route for route in _routes(get_resolver().url_patterns)}
+    professional = {route for route in professional if route.startswith("espace/")}
+    any_id = dict.fromkeys(("own", "locked", "other", "service"), 1)
+    in_matrix = {resolve(row.split()[1].format(**any_id)).route for row in MATRIX}
 
-    assert professional <= {row.route for row in MATRIX}, "add a row to MATRIX"
+    assert professional <= in_matrix, "add a row to MATRIX"
+
+
+def test_every_admin_changelist_of_the_portal_has_its_row_in_the_matrix():
+    assert {f"GET {path}" for path in changelist_paths()} <= set(MATRIX), "add a row to MATRIX"

@@ -4,9 +4,10 @@ from datetime import date, time, timedelta
 import pytest
 from django.utils import timezone
 
-from services.models import Lieu, Thematique
+from services.models import Thematique
 from tests.browser.axe import assert_no_horizontal_scroll, assert_no_violation
-from tests.permanences.factories import LieuFactory, PermanenceFactory
+from tests.permanences.factories import PermanenceFactory
+from tests.services.factories import LieuFactory
 
 # serialized_rollback: the roles and themes created by migrations survive the flush.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -15,10 +16,8 @@ PROGRAMME = "/agenda/imprimer/?mois=2026-11"
 
 
 @pytest.fixture
-def upcoming(directory):
+def upcoming(directory, relais, bus):
     """This week at the Relais-Mairie and on the bus, one permanence cancelled."""
-    relais = Lieu.objects.get(slug="relais-mairie")
-    bus = Lieu.objects.get(slug="bus-justices")
     soins = Thematique.objects.get(code="sante--acces-aux-soins")
     today = timezone.localdate()
     PermanenceFactory(service=directory["ameli"], lieu=relais, date=today, languages=["fr", "ar"])
@@ -39,10 +38,11 @@ def upcoming(directory):
 
 
 @pytest.fixture
-def tour(directory):
+def tour(directory, relais, bus):
     """A typical month of the Mairie Bus: twelve half-days at four stops."""
-    stops = [Lieu.objects.get(slug="bus-justices"), Lieu.objects.get(slug="relais-mairie")]
-    stops += [
+    stops = [
+        bus,
+        relais,
         LieuFactory(bus_stop=True, name="Arrêt Jean Vilar", address="Place Jean Vilar"),
         LieuFactory(bus_stop=True, name="Arrêt Europe", address="Boulevard Allonneau"),
     ]

@@ -2,22 +2,15 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
 from permanences.enums import Autonomie, Resultat, ThemeNumerique
 from permanences.models import Accompagnement, Permanence
-from roseraie_portal import roles
-from services.models import Quartier
 from tests.browser.axe import assert_no_horizontal_scroll, assert_no_violation
-from tests.factories import PASSWORD, UserFactory
-from tests.permanences.factories import (
-    AccompagnementFactory,
-    LieuFactory,
-    PermanenceFactory,
-    StructureFactory,
-)
+from tests.factories import PASSWORD
+from tests.permanences.factories import AccompagnementFactory, PermanenceFactory
+from tests.services.factories import LieuFactory, QuartierFactory, StructureFactory
 
 # serialized_rollback: the roles created by migrations survive the flush after each test.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -25,13 +18,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 NEW = "/espace/accompagnements/nouveau/"
 LIST = "/espace/accompagnements/"
 PHONE = {"width": 360, "height": 800}
-
-
-@pytest.fixture
-def conseiller(db):
-    user = UserFactory(username="conseillere")
-    user.groups.add(Group.objects.get(name=roles.CONSEILLER))
-    return user
 
 
 @pytest.fixture
@@ -57,15 +43,9 @@ def logged_in_page(browser, site, conseiller):
 def places(db):
     """What the form's lists offer: places, a permanence today, partners, quartiers."""
     relais = LieuFactory(name="Relais-Mairie de La Roseraie")
-    PermanenceFactory(
-        date=timezone.localdate(),
-        lieu=relais,
-        start_time=datetime.time(0, 0),
-        end_time=datetime.time(23, 59),
-        theme_label="CAF",
-    )
+    PermanenceFactory(in_progress=True, lieu=relais, theme_label="CAF")
     StructureFactory(name="CAF de Maine-et-Loire")
-    Quartier.objects.create(name="La Roseraie", slug="la-roseraie")
+    QuartierFactory()
     return relais
 
 
@@ -188,14 +168,12 @@ def test_the_list_has_no_accessibility_violation(
     logged_in_page, site, conseiller, places, prefix, direction
 ):
     AccompagnementFactory(conseiller=conseiller, lieu=places, duration_minutes=45)
-    locked = AccompagnementFactory(
+    AccompagnementFactory(
         conseiller=conseiller,
         date=timezone.localdate() - datetime.timedelta(days=9),
-        resultat=Resultat.REORIENTEE,
+        reoriented=True,
         reoriente_vers=StructureFactory(name="Mission locale"),
-    )
-    Accompagnement.objects.filter(pk=locked.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=9)
+        locked=True,
     )
     page = logged_in_page
 

@@ -1,4 +1,9 @@
-"""Factories of the permanences app, shared by its tests (and the role matrix)."""
+"""Factories of the permanences app, one per model: the schedule and the log. Places,
+services and structures come from the directory's factories.
+
+Variants are Traits: ``PermanenceFactory(in_progress=True)``, ``AccompagnementFactory(
+locked=True)``.
+"""
 
 import datetime
 
@@ -7,44 +12,20 @@ from django.utils import timezone
 
 from permanences.enums import Autonomie, Canal, Resultat, ThemeNumerique
 from permanences.models import Accompagnement, Permanence, PermanenceRule, SchoolHoliday
-from services.models import Lieu, Service, Structure
 from tests.factories import UserFactory
+from tests.services.factories import LieuFactory, ServiceFactory, StructureFactory
 
 
-class StructureFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Structure
-        django_get_or_create = ["slug"]
-
-    name = factory.Sequence(lambda n: f"Structure {n}")
-    slug = factory.Sequence(lambda n: f"structure-perm-{n}")
-
-
-class LieuFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Lieu
-
-    name = factory.Sequence(lambda n: f"Lieu {n}")
-    slug = factory.Sequence(lambda n: f"lieu-perm-{n}")
-    address = "1 place de la Roseraie"
-    postcode = "49100"
-
-    class Params:
-        bus_stop = factory.Trait(itinerant=True, name=factory.Sequence(lambda n: f"Arrêt {n}"))
-
-
-class ServiceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Service
-
-    structure = factory.SubFactory(StructureFactory)
-    name = factory.Sequence(lambda n: f"Permanence numérique {n}")
-    slug = factory.Sequence(lambda n: f"service-perm-{n}")
-    description = "Aide aux démarches en ligne."
-    type = "accompagnement"
+def _saved_days_ago(entry, create, days, **kwargs):
+    # created_at is set by the database on insert (auto_now_add): moved afterwards.
+    if create and days is not None:
+        entry.created_at = timezone.now() - datetime.timedelta(days=days)
+        Accompagnement.objects.filter(pk=entry.pk).update(created_at=entry.created_at)
 
 
 class PermanenceRuleFactory(factory.django.DjangoModelFactory):
+    """Every Tuesday afternoon from September to December 2026."""
+
     class Meta:
         model = PermanenceRule
 
@@ -58,6 +39,8 @@ class PermanenceRuleFactory(factory.django.DjangoModelFactory):
 
 
 class PermanenceFactory(factory.django.DjangoModelFactory):
+    """Tomorrow afternoon, by default."""
+
     class Meta:
         model = Permanence
 
@@ -71,6 +54,12 @@ class PermanenceFactory(factory.django.DjangoModelFactory):
         cancelled_for_illness = factory.Trait(
             cancelled=True, cancellation_reason="Conseiller malade"
         )
+        # Today, all day long: in progress whenever the test runs.
+        in_progress = factory.Trait(
+            date=factory.LazyFunction(timezone.localdate),
+            start_time=datetime.time(0, 0),
+            end_time=datetime.time(23, 59, 59),
+        )
 
 
 class SchoolHolidayFactory(factory.django.DjangoModelFactory):
@@ -83,13 +72,29 @@ class SchoolHolidayFactory(factory.django.DjangoModelFactory):
 
 
 class AccompagnementFactory(factory.django.DjangoModelFactory):
+    """An entry of today, saved just now. ``created_days_ago=N`` dates its saving back."""
+
     class Meta:
         model = Accompagnement
+        skip_postgeneration_save = True
 
-    conseiller = factory.SubFactory(UserFactory)
+    conseiller = factory.SubFactory(UserFactory, conseiller=True)
     date = factory.LazyFunction(timezone.localdate)
     duration_minutes = 30
     canal = Canal.LIEU_ACTIVITE
     themes = factory.LazyFunction(lambda: [ThemeNumerique.PAPIERS])
     autonomie = Autonomie.ACCOMPAGNE
     resultat = Resultat.ABOUTIE
+
+    class Params:
+        # Saved more than 7 days ago: its author may no longer correct it.
+        locked = factory.Trait(
+            created_days_ago=factory.PostGeneration(
+                lambda entry, create, extracted, **kwargs: _saved_days_ago(entry, create, 8)
+            )
+        )
+        reoriented = factory.Trait(
+            resultat=Resultat.REORIENTEE, reoriente_vers=factory.SubFactory(StructureFactory)
+        )
+
+    created_days_ago = factory.PostGeneration(_saved_days_ago)

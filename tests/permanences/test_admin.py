@@ -10,12 +10,11 @@ from permanences.models import Permanence, PermanenceRule
 from roseraie_portal import roles
 from tests.permanences.factories import (
     AccompagnementFactory,
-    LieuFactory,
     PermanenceFactory,
     PermanenceRuleFactory,
     SchoolHolidayFactory,
-    ServiceFactory,
 )
+from tests.services.factories import LieuFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

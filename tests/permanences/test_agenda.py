@@ -1,30 +1,24 @@
 import re
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, time, timedelta
 
 import pytest
-from django.utils import timezone
 
-from services.models import Lieu, Thematique
-from tests.permanences.factories import LieuFactory, PermanenceFactory, ServiceFactory
+from services.models import Thematique
+from tests.permanences.factories import PermanenceFactory
 
 pytestmark = pytest.mark.django_db
 
-PARIS = ZoneInfo("Europe/Paris")
 TODAY = date(2026, 11, 24)  # a Tuesday
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 11, 24, 9, 30, tzinfo=PARIS))
-    return TODAY
+def _tuesday_morning(clock):
+    clock("2026-11-24 09:30")
 
 
 @pytest.fixture
-def schedule(directory):
+def schedule(directory, relais, bus):
     """A few weeks of permanences at the Relais-Mairie and on the Mairie Bus."""
-    relais = Lieu.objects.get(slug="relais-mairie")
-    bus = Lieu.objects.get(slug="bus-justices")
     soins = Thematique.objects.get(code="sante--acces-aux-soins")
     return {
         "yesterday": PermanenceFactory(
@@ -252,29 +246,3 @@ def test_arabic_agenda_isolates_french_names_and_addresses(client, schedule):
 def test_agenda_answers_head_but_not_post(client, schedule):
     assert client.head("/agenda/").status_code == 200
     assert client.post("/agenda/").status_code == 405
-
-
-def test_agenda_query_count_does_not_grow_with_permanences(
-    client, schedule, django_assert_num_queries
-):
-    params = {"theme": "sante", "quartier": "la-roseraie", "lieu": "relais-mairie"}
-    # Three choice lists, three filter values checked, the permanences.
-    with django_assert_num_queries(7):
-        response = client.get("/agenda/", params)
-    assert len(shown(response)) == 1
-    relais = Lieu.objects.get(slug="relais-mairie")
-    for offset in range(30):
-        service = ServiceFactory()
-        service.thematiques.add(Thematique.objects.get(code="sante--addictions"))
-        PermanenceFactory(
-            service=service,
-            lieu=relais,
-            date=TODAY + timedelta(days=offset % 27),
-            cancelled=offset % 5 == 0,
-            cancellation_reason="Formation" if offset % 5 == 0 else "",
-            languages=["fr", "ar"],
-        )
-    PermanenceFactory(lieu=LieuFactory())  # another place in the choice list
-    with django_assert_num_queries(7):
-        response = client.get("/agenda/", params)
-    assert len(shown(response)) == 31

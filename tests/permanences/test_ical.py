@@ -2,10 +2,9 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 from icalendar import Calendar
 
-from services.models import Lieu, Thematique
+from services.models import Thematique
 from tests.permanences.factories import PermanenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,15 +16,12 @@ TODAY = date(2026, 10, 1)
 
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 10, 1, 9, 30, tzinfo=PARIS))
-    return TODAY
+def _first_of_october(clock):
+    clock("2026-10-01 09:30")
 
 
 @pytest.fixture
-def schedule(directory):
-    relais = Lieu.objects.get(slug="relais-mairie")
-    bus = Lieu.objects.get(slug="bus-justices")
+def schedule(directory, relais, bus):
     soins = Thematique.objects.get(code="sante--acces-aux-soins")
     return {
         "too_old": PermanenceFactory(
@@ -194,18 +190,3 @@ def test_feed_leaves_out_unpublished_services(client, schedule, directory):
     events = events_by_uid(parse(client.get("/agenda.ics")))
 
     assert uid(schedule["summer_time"]) not in events
-
-
-def test_feed_query_count_does_not_grow_with_permanences(
-    client, schedule, directory, django_assert_num_queries
-):
-    with django_assert_num_queries(2):
-        client.get("/agenda/lieux/relais-mairie.ics")
-    relais = Lieu.objects.get(slug="relais-mairie")
-    for offset in range(40):
-        PermanenceFactory(
-            service=directory["allocations"], lieu=relais, date=TODAY + timedelta(days=offset)
-        )
-    with django_assert_num_queries(2):
-        response = client.get("/agenda/lieux/relais-mairie.ics")
-    assert len(events_by_uid(parse(response))) == 42

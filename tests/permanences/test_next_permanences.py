@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from permanences.selectors.schedule import next_permanences, upcoming_permanences
-from tests.permanences.factories import LieuFactory, PermanenceFactory, ServiceFactory
+from tests.permanences.factories import PermanenceFactory
+from tests.services.factories import LieuFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,21 +78,6 @@ def test_service_page_without_permanences_has_no_section(client, directory):
     assert "Prochaines permanences" not in html
 
 
-def test_service_page_query_count_does_not_grow_with_permanences(
-    client, directory, django_assert_num_queries
-):
-    service = directory["allocations"]
-    PermanenceFactory(service=service)
-    with django_assert_num_queries(6):
-        client.get("/services/allocations/")
-
-    for days in range(2, 8):
-        PermanenceFactory(service=service, date=_in_days(days), lieu=LieuFactory())
-    with django_assert_num_queries(6):
-        response = client.get("/services/allocations/")
-    assert len(response.context["permanences"]) == 3
-
-
 def test_home_page_shows_upcoming_permanences_with_their_service_and_the_agenda(client, directory):
     PermanenceFactory(service=directory["impots"], date=_in_days(1), theme_label="Impôts")
     PermanenceFactory(service=directory["ameli"], date=_in_days(2), cancelled_for_illness=True)
@@ -113,20 +99,6 @@ def test_home_page_says_when_nothing_is_planned(client, db):
 
     assert "Aucune permanence n’est prévue pour le moment." in section
     assert 'href="/agenda/"' in section
-
-
-def test_home_page_query_count_does_not_grow_with_permanences(
-    client, directory, django_assert_num_queries
-):
-    PermanenceFactory(service=directory["impots"])
-    with django_assert_num_queries(2):  # theme tiles, permanences
-        client.get("/")
-
-    for days in range(2, 12):
-        PermanenceFactory(service=directory["ameli"], date=_in_days(days), lieu=LieuFactory())
-    with django_assert_num_queries(2):
-        response = client.get("/")
-    assert len(response.context["permanences"]) == 5
 
 
 def test_a_permanence_over_today_is_no_longer_next():

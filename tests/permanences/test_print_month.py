@@ -1,28 +1,22 @@
 import re
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, time
 
 import pytest
-from django.utils import timezone
 
-from services.models import Lieu, Thematique
-from tests.permanences.factories import LieuFactory, PermanenceFactory
+from services.models import Thematique
+from tests.permanences.factories import PermanenceFactory
 
 pytestmark = pytest.mark.django_db
 
-PARIS = ZoneInfo("Europe/Paris")
-
 
 @pytest.fixture(autouse=True)
-def today(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 11, 24, 9, 30, tzinfo=PARIS))
+def _in_november(clock):
+    clock("2026-11-24 09:30")
 
 
 @pytest.fixture
-def tour(directory):
+def tour(directory, relais, bus):
     """The Mairie Bus in November 2026, and a permanence on each side of the month."""
-    relais = Lieu.objects.get(slug="relais-mairie")
-    bus = Lieu.objects.get(slug="bus-justices")
     bus_service = directory["impots"]
 
     def half_day(day, **fields):
@@ -176,15 +170,3 @@ def test_programme_in_arabic_isolates_french_names(client, tour):
     assert '<html lang="ar" dir="rtl">' in html
     assert "<bdi>Bus Mairie, place des Justices</bdi>" in html
     assert '<span dir="ltr">Place des Justices, 49000 Angers</span>' in html
-
-
-def test_programme_query_count_does_not_grow_with_half_days(
-    client, tour, directory, django_assert_num_queries
-):
-    with django_assert_num_queries(1):
-        client.get("/agenda/imprimer/", {"mois": "2026-11"})
-    for day in range(13, 31):
-        PermanenceFactory(service=directory["ameli"], lieu=LieuFactory(), date=date(2026, 11, day))
-    with django_assert_num_queries(1):
-        response = client.get("/agenda/imprimer/", {"mois": "2026-11"})
-    assert len(entries(response)) == 22

@@ -17,12 +17,11 @@ from permanences.actions.schedule import (
 from permanences.models import Permanence
 from tests.factories import UserFactory
 from tests.permanences.factories import (
-    LieuFactory,
     PermanenceFactory,
     PermanenceRuleFactory,
     SchoolHolidayFactory,
-    ServiceFactory,
 )
+from tests.services.factories import LieuFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

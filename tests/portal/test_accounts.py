@@ -3,7 +3,8 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from roseraie_portal import roles
-from tests.factories import PASSWORD, StructureMembershipFactory, UserFactory
+from tests.factories import PASSWORD, UserFactory
+from tests.services.factories import StructureMembershipFactory
 
 pytestmark = pytest.mark.django_db
 

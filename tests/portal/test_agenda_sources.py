@@ -1,19 +1,16 @@
 """The agenda takes what every app schedules: a second source's items are merged in time
 order into the agenda page, its iCalendar feeds and the printed programme."""
 
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, time
 
 import pytest
-from django.utils import timezone
 
 from roseraie_portal import agenda
 from roseraie_portal.agenda import AgendaItem, AgendaQuery
-from tests.permanences.factories import LieuFactory, PermanenceFactory
+from tests.permanences.factories import PermanenceFactory
+from tests.services.factories import LieuFactory
 
 pytestmark = pytest.mark.django_db
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 class WorkshopSource:
@@ -51,8 +48,8 @@ class WorkshopSource:
 
 
 @pytest.fixture
-def workshops(monkeypatch):
-    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 11, 24, 8, tzinfo=PARIS))
+def workshops(monkeypatch, clock):
+    clock("2026-11-24 08:00")
     lieu = LieuFactory(name="Maison des ateliers")
     source = WorkshopSource(lieu, [date(2026, 11, 25), date(2026, 11, 27)])
     monkeypatch.setitem(agenda._sources, "atelier", source)

@@ -1,8 +1,5 @@
-"""Factories for the directory (services app). Variants are Traits, not subclasses:
-``LieuFactory(itinerant=True)``, ``ServiceFactory(complete=True, thematiques=[...])``.
-
-The structure factory lives in tests/factories.py (accounts need it too) and is
-re-exported here so that tests of the directory import everything from one place.
+"""Factories for the directory (services app), one per model. Variants are Traits, not
+subclasses: ``LieuFactory(bus_stop=True)``, ``ServiceFactory(complete=True, thematiques=[...])``.
 """
 
 from datetime import time
@@ -10,16 +7,17 @@ from datetime import time
 import factory
 
 from services.enums import Frais, ModeMobilisation, TypeService
-from services.models import Lieu, OpeningHours, Quartier, Service, Thematique
-from tests.factories import StructureFactory
-
-__all__ = [
-    "LieuFactory",
-    "OpeningHoursFactory",
-    "QuartierFactory",
-    "ServiceFactory",
-    "StructureFactory",
-]
+from services.models import (
+    Lieu,
+    OpeningHours,
+    Quartier,
+    Service,
+    Structure,
+    StructureMembership,
+    Synonym,
+    Thematique,
+)
+from tests.factories import UserFactory
 
 
 class QuartierFactory(factory.django.DjangoModelFactory):
@@ -30,7 +28,21 @@ class QuartierFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("slug",)
 
     name = "La Roseraie"
-    slug = "roseraie"
+    slug = "la-roseraie"
+
+    class Params:
+        justices = factory.Trait(name="Justices", slug="justices")
+
+
+class ThematiqueFactory(factory.django.DjangoModelFactory):
+    """A theme of our own. The national ones come with the migrations: tests use those
+    by code, and need this one only to have more rows than the migrations give."""
+
+    class Meta:
+        model = Thematique
+
+    code = factory.Sequence(lambda n: f"theme-de-test-{n}")
+    label = factory.Sequence(lambda n: f"Thème de test {n}")
 
 
 class LieuFactory(factory.django.DjangoModelFactory):
@@ -49,9 +61,7 @@ class LieuFactory(factory.django.DjangoModelFactory):
 
     class Params:
         # A stop of the Mairie Bus.
-        itinerant_stop = factory.Trait(
-            itinerant=True, name=factory.Sequence(lambda n: f"Arrêt {n}")
-        )
+        bus_stop = factory.Trait(itinerant=True, name=factory.Sequence(lambda n: f"Arrêt {n}"))
         accessible = factory.Trait(
             step_free=True,
             acceslibre_url="https://acceslibre.beta.gouv.fr/app/49-angers/a/mairie/erp/relais/",
@@ -61,9 +71,30 @@ class LieuFactory(factory.django.DjangoModelFactory):
         )
 
 
+class StructureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Structure
+
+    name = factory.Sequence(lambda n: f"Structure {n}")
+    slug = factory.Sequence(lambda n: f"structure-{n}")
+
+
+class StructureMembershipFactory(factory.django.DjangoModelFactory):
+    """A partner's account attached to its structure."""
+
+    class Meta:
+        model = StructureMembership
+
+    user = factory.SubFactory(UserFactory, partenaire=True)
+    structure = factory.SubFactory(StructureFactory)
+
+
 class ServiceFactory(factory.django.DjangoModelFactory):
     """``thematiques`` takes codes (``["sante--acces-aux-soins"]``) or Thematique rows;
-    ``lieux`` takes places. Without them the service has no theme and no place."""
+    ``lieux`` takes places. Without them the service has no theme and no place.
+
+    The search vectors are not computed: a test that searches calls
+    ``refresh_search_vectors()`` once its services are made."""
 
     class Meta:
         model = Service
@@ -134,3 +165,11 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     weekday = 1
     opens = time(9)
     closes = time(12)
+
+
+class SynonymFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Synonym
+
+    word = factory.Sequence(lambda n: f"mot{n}")
+    expansion = "accompagnement"

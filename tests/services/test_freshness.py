@@ -118,21 +118,6 @@ def test_admin_save_warns_about_a_hard_to_read_falc_text_without_blocking(
     assert service.documents == ["Carte Vitale", "Attestation de droits"]
 
 
-def test_freshness_list_query_count_does_not_grow_with_stale_services(
-    client, directory, coordinator, django_assert_num_queries
-):
-    client.force_login(coordinator)
-    with django_assert_num_queries(4):  # session, user, roles, the services
-        client.get("/espace/services-a-verifier/")
-    for index in range(10):
-        clone = Service.objects.get(slug="impots")
-        clone.pk, clone.slug = None, f"impots-{index}"
-        clone.save()
-    with django_assert_num_queries(4):
-        response = client.get("/espace/services-a-verifier/")
-    assert len(response.context["services"]) == 14
-
-
 def test_a_new_service_is_dated_in_angers_not_in_the_servers_time_zone(monkeypatch):
     # 23:30 in UTC on New Year's Eve is already 1 January in Angers.
     monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 31, 23, 30, tzinfo=UTC))

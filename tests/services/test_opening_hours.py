@@ -2,10 +2,11 @@ from datetime import date, datetime, time
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.utils import translation
 
 from roseraie_portal.holidays import is_public_holiday
-from services.opening_hours import describe, is_open, to_osm
+from services.opening_hours import describe, is_open, parse_osm, to_osm
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -54,3 +55,24 @@ def test_french_public_holidays_are_closed():
     # Monday 25 May 2026 is Whit Monday: the Monday slot does not open.
     assert not is_open(WEEK, datetime(2026, 5, 25, 10, 0, tzinfo=PARIS))
     assert is_open(WEEK, datetime(2026, 6, 1, 10, 0, tzinfo=PARIS))
+
+
+def test_simple_osm_hours_are_parsed_with_later_rules_winning():
+    slots = parse_osm("Mo-We,Fr 09:00-12:00, 14:00-17:00; We 14:00-16:00; PH off")
+
+    assert slots == [
+        (0, time(9), time(12)),
+        (0, time(14), time(17)),
+        (1, time(9), time(12)),
+        (1, time(14), time(17)),
+        (2, time(14), time(16)),
+        (4, time(9), time(12)),
+        (4, time(14), time(17)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["24/7", "Mo-Fr 08:00-12:00 off", "Mo 12:00-09:00", "Jan Mo 09:00-12:00", "Mo"]
+)
+def test_other_osm_hours_are_not_understood(text):
+    assert parse_osm(text) is None

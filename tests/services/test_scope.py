@@ -5,8 +5,8 @@ import pytest
 from permanences.models import Accompagnement
 from roseraie_portal import roles
 from services.selectors import scope_of
-from tests.factories import StructureFactory, StructureMembershipFactory
 from tests.permanences.factories import AccompagnementFactory
+from tests.services.factories import StructureFactory, StructureMembershipFactory
 
 pytestmark = pytest.mark.django_db
 

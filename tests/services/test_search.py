@@ -1,7 +1,7 @@
 import pytest
 
-from services.models import Service, Thematique
-from services.search import analyse, refresh_search_vectors
+from services.models import Thematique
+from services.search import analyse
 from services.thematique_labels import THEME_LABELS
 
 pytestmark = pytest.mark.django_db
@@ -64,23 +64,6 @@ def test_an_overlong_query_is_cut_not_refused(client, directory):
 
     assert response.status_code == 200
     assert response.context["page"].object_list[0].slug == "impots"
-
-
-def test_search_query_count_does_not_grow_with_the_results(
-    client, directory, django_assert_num_queries
-):
-    # synonyms, corrections, count, page, structures, places, themes, theme and quartier lists
-    with django_assert_num_queries(9):
-        client.get("/services/", {"q": "accueil", "gratuit": "on"})
-    for index in range(12):  # more than a page of results
-        clone = Service.objects.get(slug="accueil")
-        clone.pk, clone.slug = None, f"accueil-{index}"
-        clone.save()
-        clone.lieux.set(directory["accueil"].lieux.all())
-    refresh_search_vectors()
-    with django_assert_num_queries(9):
-        response = client.get("/services/", {"q": "accueil", "gratuit": "on"})
-    assert response.context["page"].paginator.count > 12
 
 
 def test_every_theme_label_and_alias_is_marked_for_translation():

@@ -5,7 +5,8 @@ from datetime import time
 import pytest
 
 from roseraie_portal import roles
-from services.models import OpeningHours, Service, Thematique
+from services.models import Service, Thematique
+from tests.services.factories import OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_professional_contact_is_shown_to_professionals_only(client, directory, 
 
 def test_service_hours_replace_the_places_hours_when_they_differ(client, directory):
     service = directory["allocations"]
-    OpeningHours.objects.create(service=service, weekday=0, opens=time(9), closes=time(11, 30))
+    OpeningHoursFactory(service=service, weekday=0, opens=time(9), closes=time(11, 30))
 
     html = client.get("/services/allocations/").content.decode()
 
@@ -116,32 +117,11 @@ def test_arabic_service_page_keeps_addresses_left_to_right(client, directory):
     assert '<address dir="ltr">' in html
 
 
-def test_service_page_query_count_is_fixed(client, directory, django_assert_num_queries):
-    directory["allocations"].lieux.add(directory["impots"].lieux.first())
-    with django_assert_num_queries(6):  # the page, its places and hours, next permanences
-        client.get("/services/allocations/")
-
-
 def test_verification_date_missing_is_said(client, directory):
     html = client.get("/services/emploi/").content.decode()
 
     assert "Ces informations n’ont pas encore été vérifiées." in html
     assert "Informations vérifiées le" not in html
-
-
-def test_structure_page_query_count_does_not_grow_with_its_services(
-    client, directory, django_assert_num_queries
-):
-    with django_assert_num_queries(4):  # the structure, its services, their places and themes
-        client.get("/structures/ville-angers/")
-    for index in range(15):
-        clone = Service.objects.get(slug="accueil")
-        clone.pk, clone.slug = None, f"accueil-{index}"
-        clone.save()
-        clone.lieux.set(directory["accueil"].lieux.all())
-    with django_assert_num_queries(4):
-        response = client.get("/structures/ville-angers/")
-    assert response.content.decode().count('class="service-card"') == 17
 
 
 def test_admin_refuses_a_theme_pictogram_that_does_not_exist(client, coordinator):
