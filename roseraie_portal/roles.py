@@ -7,6 +7,7 @@ data is its scope (``services.selectors.scope_of``).
 
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 
 CONSEILLER = "conseiller"  # logs accompaniments, sees its own
@@ -30,6 +31,16 @@ def user_roles(user) -> set[str]:
     if not hasattr(user, "_role_names"):
         user._role_names = set(user.groups.values_list("name", flat=True))
     return user._role_names
+
+
+def accounts_in(*roles: str):
+    """The active accounts of one of ``roles``, by username."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=roles)
+        .distinct()
+        .order_by("username")
+    )
 
 
 def role_required(*roles: str):

@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from roseraie_portal.notices import Notice, tell
 from services import actions
-from services.forms import ServiceForm
+from services.forms import ServiceForm, StructureMembershipForm
 from services.models import (
     Lieu,
     OpeningHours,
@@ -24,7 +24,7 @@ URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 class StructureMembershipInline(admin.TabularInline):
     model = StructureMembership
-    autocomplete_fields = ["user"]
+    form = StructureMembershipForm
     extra = 0
 
 

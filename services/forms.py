@@ -1,11 +1,12 @@
-"""Forms of the directory: the admin's service form (filters for residents are in
-filters.py)."""
+"""Forms of the directory's admin: a service, and a partner account attached to its
+structure (the filters residents use are in filters.py)."""
 
 from django import forms
 from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 
-from services.models import Service
+from roseraie_portal import roles
+from services.models import Service, StructureMembership
 
 
 class LinesField(SimpleArrayField):
@@ -31,3 +32,16 @@ class ServiceForm(forms.ModelForm):
         model = Service
         # The admin's fieldsets name the other fields it shows.
         fields = ["documents"]
+
+
+class StructureMembershipForm(forms.ModelForm):
+    """The accounts offered are the partners' (an account list needs no lookup, which
+    coordination could not open: it does not manage accounts)."""
+
+    class Meta:
+        model = StructureMembership
+        fields = ["user"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = roles.accounts_in(roles.PARTENAIRE)

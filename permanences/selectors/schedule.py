@@ -1,7 +1,6 @@
 """Reads of the schedule shared by several pages: the next permanences (a service's page,
 the home page) and the permanences' part of the agenda (roseraie_portal/agenda.py)."""
 
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
 from permanences.models import Permanence
@@ -21,12 +20,7 @@ def upcoming_permanences(*, limit: int = 5, now=None) -> list[Permanence]:
 
 def people_who_hold_permanences():
     """Active conseillers and coordinators: those a permanence may name."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=[roles.CONSEILLER, roles.COORDINATION])
-        .distinct()
-        .order_by("username")
-    )
+    return roles.accounts_in(roles.CONSEILLER, roles.COORDINATION)
 
 
 def half_day_theme(permanence: Permanence) -> str:
