@@ -4,6 +4,8 @@ of conseillers numériques so that local figures match what they report national
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from services.enums import NON_COMMUNIQUE
+
 
 class Canal(models.TextChoices):
     """Where the accompaniment took place (CRA "lieu")."""
@@ -80,8 +82,6 @@ class Resultat(models.TextChoices):
     NON_ABOUTIE = "non-aboutie", _("Non aboutie")
 
 
-NON_COMMUNIQUE = "non-communique"
-
 # The durations a conseiller ticks in one tap (minutes); any other is typed.
 DURATION_PRESETS = (15, 30, 45, 60, 90, 120)
 
@@ -116,17 +116,4 @@ class Residence(models.TextChoices):
 
     QUARTIER = "quartier", _("Dans un quartier de la liste")
     HORS_QUARTIER = "hors-quartier", _("Hors quartier")
-    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
-
-
-class OrientationSource(models.TextChoices):
-    """How the person heard of the permanence."""
-
-    PARTENAIRE = "envoye-par-partenaire", _("Envoyé par un partenaire")
-    BOUCHE_A_OREILLE = "bouche-a-oreille", _("Bouche-à-oreille")
-    PASSAGE_BUS = "passage-bus", _("En passant devant le bus")
-    FLYER = "flyer-affiche", _("Flyer ou affiche")
-    TRAVAILLEUR_SOCIAL = "travailleur-social", _("Travailleur social")
-    DEJA_VENU = "deja-venu", _("Déjà venu")
-    AUTRE = "autre", _("Autre")
     NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")

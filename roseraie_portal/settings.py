@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +176,22 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portail@roseraie.invalid")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Admins", address) for address in env.list("ADMINS", default=[])]
+
+# Where the portal is, for the links that leave it (messages to residents, QR codes).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")
+
+# Background tasks (reminders, notifications): in the database, run by `manage.py
+# db_worker` (bin/worker), so that nothing else needs installing.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Text messages: the console in development; in production, a provider's backend class
+# (roseraie_portal/sms.py says the shape). Until one is set, no SMS leaves.
+SMS_BACKEND = env.str(
+    "SMS_BACKEND",
+    default="roseraie_portal.sms.ConsoleBackend"
+    if DEBUG
+    else "roseraie_portal.sms.DisabledBackend",
+)
 
 # Who answers residents about accessibility and personal data (shown on the legal pages).
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="contact@roseraie.invalid")

@@ -82,3 +82,20 @@ LANGUAGE_CHOICES = [
 
 PUBLIC_CHOICES = _schema_choices(schema.Public)
 RESEAU_PORTEUR_CHOICES = _schema_choices(schema.ReseauPorteur)
+
+# The answer a person may always give.
+NON_COMMUNIQUE = "non-communique"
+
+
+class OrientationSource(models.TextChoices):
+    """How a person heard of a permanence or an atelier: the log and the registrations
+    ask it alike, so that the bilans add them up."""
+
+    PARTENAIRE = "envoye-par-partenaire", _("Envoyé par un partenaire")
+    BOUCHE_A_OREILLE = "bouche-a-oreille", _("Bouche-à-oreille")
+    PASSAGE_BUS = "passage-bus", _("En passant devant le bus")
+    FLYER = "flyer-affiche", _("Flyer ou affiche")
+    TRAVAILLEUR_SOCIAL = "travailleur-social", _("Travailleur social")
+    DEJA_VENU = "deja-venu", _("Déjà venu")
+    AUTRE = "autre", _("Autre")
+    NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")

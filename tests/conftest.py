@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone, translation
 
+from roseraie_portal import sms
 from services.enums import Frais, StructureKind
 from services.models import Lieu
 from services.search import refresh_search_vectors
@@ -61,6 +62,14 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def sms_outbox(settings):
+    """Text messages are kept in memory, as Django keeps e-mails in mail.outbox."""
+    settings.SMS_BACKEND = "roseraie_portal.sms.LocmemBackend"
+    sms.outbox.clear()
+    return sms.outbox
 
 
 @pytest.fixture

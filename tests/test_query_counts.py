@@ -297,7 +297,7 @@ def test_open_data_exports_cost_the_same_queries_with_more_rows(
 
 
 def _changelist(url, queries, add_rows):
-    visitor = "superuser" if url.startswith("/admin/roseraie_portal/") else roles.COORDINATION
+    visitor = "superuser" if url.startswith("/admin/roseraie_portal/user/") else roles.COORDINATION
     return ListPage(url, queries, add_rows, _changelist_rows, per_page=5, visitor=visitor)
 
 
@@ -333,7 +333,7 @@ ADMIN_CHANGELISTS = [
     _changelist("/admin/services/service/", 9, _services),
     _changelist("/admin/permanences/permanencerule/", 8, _rows(PermanenceRuleFactory)),
     _changelist("/admin/permanences/permanence/", 10, _permanences),
-    _changelist("/admin/permanences/schoolholiday/", 9, _rows(SchoolHolidayFactory)),
+    _changelist("/admin/roseraie_portal/schoolholiday/", 9, _rows(SchoolHolidayFactory)),
     _changelist("/admin/permanences/accompagnement/", 10, _entries),
     # Every account but the superuser's own.
     _changelist("/admin/roseraie_portal/user/?q=agent", 6, _rows(UserFactory, conseiller=True)),

@@ -53,7 +53,7 @@ MATRIX = {
     "GET /admin/services/service/":                        (302, 302, 302, 302, 200),
     "GET /admin/permanences/permanencerule/":              (302, 302, 302, 302, 200),
     "GET /admin/permanences/permanence/":                  (302, 302, 302, 302, 200),
-    "GET /admin/permanences/schoolholiday/":               (302, 302, 302, 302, 200),
+    "GET /admin/roseraie_portal/schoolholiday/":               (302, 302, 302, 302, 200),
     "GET /admin/permanences/accompagnement/":              (302, 302, 302, 302, 200),
     "GET /admin/permanences/accompagnement/add/":          (302, 302, 302, 302, 403),
     "GET /admin/roseraie_portal/user/":                    (302, 302, 302, 302, 403),

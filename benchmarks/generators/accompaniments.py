@@ -32,7 +32,6 @@ from permanences.enums import (
     Demarche,
     Genre,
     Materiel,
-    OrientationSource,
     Residence,
     Resultat,
     Statut,
@@ -41,7 +40,7 @@ from permanences.enums import (
 )
 from permanences.models import Accompagnement
 from roseraie_portal import roles
-from services.enums import LANGUAGE_CHOICES
+from services.enums import LANGUAGE_CHOICES, OrientationSource
 from services.models import Lieu, Quartier, Structure, StructureMembership
 
 PREFIX = "bench-"

@@ -1,15 +1,13 @@
 """Writes of the schedule: expanding a recurring permanence into dated occurrences,
 cancelling one, and copying a month of the Mairie Bus tour to another month.
 
-Recurrence rules are RFC 5545 RRULE values read by python-dateutil:
-https://datatracker.ietf.org/doc/html/rfc5545#section-3.3.10.
+Recurrence rules are read by roseraie_portal/recurrence.py, which ateliers share.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from dateutil.rrule import DAILY, rrule, rrulestr
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -18,12 +16,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from permanences.models import Permanence, PermanenceRule, SchoolHoliday
+from permanences.models import Permanence, PermanenceRule
 from roseraie_portal.holidays import is_public_holiday
 from roseraie_portal.notices import Notice
-
-# A rule producing more dates than this is a typo (FREQ=DAILY over ten years), not a plan.
-MAX_OCCURRENCES = 1000
+from roseraie_portal.recurrence import scheduled_dates
 
 # What an occurrence copies from its rule, or a month's copy from its source.
 COPIED_FIELDS = (
@@ -111,77 +107,6 @@ class MonthDuplication:
         return [Notice("success", text), *(Notice("warning", line) for line in self.skipped)]
 
 
-def _rrule_error() -> ValidationError:
-    return ValidationError(
-        _(
-            "Cette règle de répétition n’est pas comprise. Écrivez par exemple "
-            "FREQ=WEEKLY;BYDAY=TU pour chaque mardi, ou FREQ=MONTHLY;BYDAY=2WE pour le "
-            "2e mercredi du mois."
-        ),
-        code="invalid_rrule",
-    )
-
-
-def rule_dates(*, rrule_text: str, starts_on: date, ends_on: date) -> list[date]:
-    """The days an RRULE produces between two dates (both included), in order.
-
-    The one parser of rule texts: the admin form validates with it, ``expand_rule``
-    expands with it. Raises a ValidationError in plain French for a text dateutil does
-    not understand, a frequency finer than a day, or too many dates.
-    """
-    text = (rrule_text or "").strip()
-    dtstart = datetime.combine(starts_on, time.min)
-    until = datetime.combine(ends_on, time.max)
-    if not text or "\n" in text:
-        raise _rrule_error()
-    try:
-        parsed = rrulestr(text, dtstart=dtstart)
-    except (ValueError, TypeError, IndexError, KeyError, OverflowError):
-        raise _rrule_error() from None
-    if not isinstance(parsed, rrule):
-        raise _rrule_error()
-    if parsed._freq > DAILY:
-        raise ValidationError(
-            _(
-                "Une permanence revient au plus une fois par jour : utilisez FREQ=DAILY, "
-                "FREQ=WEEKLY, FREQ=MONTHLY ou FREQ=YEARLY."
-            ),
-            code="rrule_too_frequent",
-        )
-    if parsed._count is None and (parsed._until is None or parsed._until > until):
-        # Bounded by the rule's period, so that a rule matching no day stops there.
-        parsed = parsed.replace(until=until)
-    days: list[date] = []
-    try:
-        for moment in parsed:
-            if moment > until:
-                break
-            if days and days[-1] == moment.date():
-                continue  # BYHOUR=9,14: still one permanence that day
-            days.append(moment.date())
-            if len(days) > MAX_OCCURRENCES:
-                raise ValidationError(
-                    _(
-                        "Cette règle produit plus de %(max)d dates : raccourcissez la période "
-                        "ou espacez les dates."
-                    )
-                    % {"max": MAX_OCCURRENCES},
-                    code="too_many_occurrences",
-                )
-    except (ValueError, TypeError, OverflowError):
-        # dateutil checks some parts only while iterating (INTERVAL=0, for instance).
-        raise _rrule_error() from None
-    return days
-
-
-def _school_holiday_periods(starts_on: date, ends_on: date) -> list[tuple[date, date]]:
-    return list(
-        SchoolHoliday.objects.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).values_list(
-            "starts_on", "ends_on"
-        )
-    )
-
-
 def _copy_conseillers(pairs) -> None:
     """``pairs``: (permanence id, user id), written in one query."""
     through = Permanence.conseillers.through
@@ -204,16 +129,12 @@ def expand_rule(*, rule: PermanenceRule, changed_fields: Iterable[str] = ()) -> 
     """
     # One expansion of a rule at a time: the second waits, then finds the dates made.
     PermanenceRule.objects.select_for_update().filter(pk=rule.pk).first()
-    days = rule_dates(rrule_text=rule.rrule, starts_on=rule.starts_on, ends_on=rule.ends_on)
-    school_holidays = (
-        _school_holiday_periods(rule.starts_on, rule.ends_on) if rule.skip_school_holidays else []
+    wanted = scheduled_dates(
+        rrule_text=rule.rrule,
+        starts_on=rule.starts_on,
+        ends_on=rule.ends_on,
+        skip_school_holidays=rule.skip_school_holidays,
     )
-    wanted = [
-        day
-        for day in days
-        if not is_public_holiday(day)
-        and not any(first <= day <= last for first, last in school_holidays)
-    ]
     existing = set(rule.occurrences.values_list("date", flat=True))
     created = Permanence.objects.bulk_create(
         [

@@ -1,4 +1,4 @@
-"""The schedule in the admin: recurring permanences, dated ones, school holidays. What
+"""The schedule in the admin: recurring permanences and dated ones. What
 the admin's actions did is said by the actions themselves (notices)."""
 
 from django.contrib import admin
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from permanences.actions import schedule as actions
 from permanences.forms.schedule import PermanenceActionForm, PermanenceForm, PermanenceRuleForm
-from permanences.models import Permanence, PermanenceRule, SchoolHoliday
+from permanences.models import Permanence, PermanenceRule
 from roseraie_portal.notices import Notice, tell
 
 
@@ -102,10 +102,3 @@ class PermanenceAdmin(admin.ModelAdmin):
             tell(request, [Notice("error", " ".join(error.messages))])
             return
         tell(request, [actions.cancellation_notice(count)])
-
-
-@admin.register(SchoolHoliday)
-class SchoolHolidayAdmin(admin.ModelAdmin):
-    list_display = ["name", "starts_on", "ends_on"]
-    search_fields = ["name"]
-    date_hierarchy = "starts_on"

@@ -22,7 +22,6 @@ from permanences.enums import (
     Demarche,
     Genre,
     Materiel,
-    OrientationSource,
     Residence,
     Resultat,
     Statut,
@@ -33,7 +32,7 @@ from permanences.models import EDIT_WINDOW, Accompagnement, Permanence
 from permanences.personal_data import validate_no_personal_data
 from roseraie_portal.hours import format_hour
 from roseraie_portal.widgets import PlainSelect
-from services.enums import LANGUAGE_CHOICES
+from services.enums import LANGUAGE_CHOICES, OrientationSource
 from services.models import Lieu, Quartier, Structure
 
 MAX_DURATION = 600

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from permanences.actions.schedule import rule_dates
 from permanences.models import Permanence, PermanenceRule
 from permanences.selectors.schedule import people_who_hold_permanences
 from roseraie_portal import agenda
+from roseraie_portal.recurrence import rule_dates
 from roseraie_portal.widgets import PlainSelect
 from services.models import Lieu, Quartier, Thematique
 from services.selectors import theme_choices

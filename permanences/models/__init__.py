@@ -5,7 +5,6 @@ from permanences.models.schedule import (
     Permanence,
     PermanenceQuerySet,
     PermanenceRule,
-    SchoolHoliday,
 )
 
 __all__ = [
@@ -15,5 +14,4 @@ __all__ = [
     "Permanence",
     "PermanenceQuerySet",
     "PermanenceRule",
-    "SchoolHoliday",
 ]

@@ -24,7 +24,6 @@ from permanences.enums import (
     Demarche,
     Genre,
     Materiel,
-    OrientationSource,
     Residence,
     Resultat,
     Statut,
@@ -33,7 +32,7 @@ from permanences.enums import (
 )
 from permanences.models.schedule import Permanence
 from roseraie_portal.choices import choice_labels
-from services.enums import LANGUAGE_CHOICES
+from services.enums import LANGUAGE_CHOICES, OrientationSource
 from services.models import Lieu, Quartier, Structure
 from services.selectors import scope_of
 

@@ -90,29 +90,6 @@ class PermanenceRule(HalfDayDetails):
         return f"{self.service} — {self.lieu} ({self.rrule})"
 
 
-class SchoolHoliday(models.Model):
-    """School holidays of the académie (zone B for Angers), entered by coordinators."""
-
-    name = models.CharField(_("nom"), max_length=100)
-    starts_on = models.DateField(_("premier jour"))
-    ends_on = models.DateField(_("dernier jour"))
-
-    class Meta:
-        ordering = ["starts_on"]
-        verbose_name = _("vacances scolaires")
-        verbose_name_plural = _("vacances scolaires")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(starts_on__lte=F("ends_on")),
-                name="school_holiday_period_in_order",
-                violation_error_message=_("Le premier jour doit précéder le dernier."),
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-
 class PermanenceQuerySet(models.QuerySet):
     def public(self):
         """Permanences of published services: a hidden service's page answers 404."""

@@ -11,7 +11,8 @@ import factory
 from django.utils import timezone
 
 from permanences.enums import Autonomie, Canal, Resultat, ThemeNumerique
-from permanences.models import Accompagnement, Permanence, PermanenceRule, SchoolHoliday
+from permanences.models import Accompagnement, Permanence, PermanenceRule
+from roseraie_portal.models import SchoolHoliday
 from tests.factories import UserFactory
 from tests.services.factories import LieuFactory, ServiceFactory, StructureFactory
 

@@ -7,7 +7,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from permanences.actions.schedule import first_of_next_month
-from permanences.models import Permanence, PermanenceRule, SchoolHoliday
+from permanences.models import Permanence, PermanenceRule
+from roseraie_portal.models import SchoolHoliday
 
 pytestmark = pytest.mark.django_db
 

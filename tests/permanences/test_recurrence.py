@@ -11,10 +11,10 @@ from permanences.actions.schedule import (
     cancel_permanences,
     duplicate_month,
     expand_rule,
-    rule_dates,
     save_permanence,
 )
 from permanences.models import Permanence
+from roseraie_portal.recurrence import rule_dates
 from tests.factories import UserFactory
 from tests.permanences.factories import (
     PermanenceFactory,

@@ -23,7 +23,8 @@ def test_roles_exist_with_coordination_allowed_to_edit_the_directory():
 DIRECTORY_AND_SCHEDULE = {
     "services": ("structure", "structuremembership", "quartier", "thematique", "lieu")
     + ("service", "openinghours", "synonym"),
-    "permanences": ("permanence", "permanencerule", "schoolholiday"),
+    "permanences": ("permanence", "permanencerule"),
+    "roseraie_portal": ("schoolholiday",),
 }
 
 

@@ -18,8 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from permanences.actions import schedule as actions
-from permanences.models import Permanence, PermanenceRule, SchoolHoliday
+from permanences.models import Permanence, PermanenceRule
 from roseraie_portal.holidays import is_public_holiday
+from roseraie_portal.models import SchoolHoliday
 from services.models import Lieu, Service, Thematique
 
 SCHEDULE_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo" / "schedule.json"

@@ -1,0 +1,50 @@
+"""Telling a person something by the channels they gave: an e-mail through Django's mail
+framework, a text message through the SMS backend (roseraie_portal/sms.py).
+
+A task that sends a message may run again after a failure: ``deliver`` sends each
+channel once per key, whatever the retries (a ``Delivery`` row, written in the same
+transaction as the sending, under a row lock, says it went)."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from roseraie_portal.models import Delivery
+from roseraie_portal.sms import send_sms
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    text: str  # the e-mail
+    short_text: str  # the SMS: a few lines, the link last
+
+
+def deliver(*, key: str, message: Message, email: str = "", phone: str = "") -> list[str]:
+    """Send ``message`` by e-mail and by SMS, to whichever is given, each at most once for
+    ``key``. Returns the channels sent now; raises when a channel fails, after the
+    channels before it are recorded, so that a retry sends only what is missing."""
+    sent = []
+    for channel, address, send in (
+        ("email", email, lambda: send_mail(message.subject, message.text, None, [email])),
+        ("sms", phone, lambda: send_sms(phone, message.short_text)),
+    ):
+        if not address:
+            continue
+        with transaction.atomic():
+            # The lock makes a second worker running the same task wait, then skip.
+            delivery, created = Delivery.objects.select_for_update().get_or_create(
+                key=key, channel=channel
+            )
+            if not created:
+                continue
+            send()  # raising rolls the Delivery back: the retry will send it
+        sent.append(channel)
+    return sent
+
+
+def absolute_url(path: str) -> str:
+    """A URL that leaves the site (a message, a QR code), built from SITE_URL."""
+    return settings.SITE_URL.rstrip("/") + path
