@@ -34,4 +34,5 @@ RUN DEBUG=false SECRET_KEY=build-only-not-a-secret DATABASE_URL=postgres://build
 USER roseraie
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"
+# The web process; the same image runs the background worker with the command bin/worker.
 CMD ["bin/start"]

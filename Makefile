@@ -15,7 +15,10 @@ run: setup
 	@echo "  Administration : http://127.0.0.1:8000/admin/"
 	@echo "  Comptes de démonstration (développement seulement) : coordination, conseiller,"
 	@echo "  partenaire ; mot de passe : roseraie-demo"
+	@echo "  Le worker des messages (rappels, confirmations) tourne à côté ; Ctrl-C arrête les deux."
 	@echo ""
+	@$(PY) manage.py db_worker --interval 5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Browser tests run on their own: they are transactional, and the flush after each one

@@ -31,6 +31,7 @@ class AgendaQuery:
     theme: Any = None
     lieu: Any = None
     quartier: Any = None
+    kinds: tuple[str, ...] | None = None  # the sources asked; None: every one
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class AgendaItem:
 
 
 class AgendaSource(Protocol):
+    label: str  # what the source's items are, plural: "Permanences"
+
     def items(self, query: AgendaQuery) -> list[AgendaItem]:
         """The query's items, in order of date and start time."""
 
@@ -78,18 +81,28 @@ def sources() -> list[AgendaSource]:
     return list(_sources.values())
 
 
+def kinds() -> list[tuple[str, str]]:
+    """(kind, label) of every source, for a filter."""
+    return [(kind, str(source.label)) for kind, source in _sources.items()]
+
+
+def _asked(query: AgendaQuery) -> list[AgendaSource]:
+    return [
+        source for kind, source in _sources.items() if query.kinds is None or kind in query.kinds
+    ]
+
+
 def items(query: AgendaQuery) -> list[AgendaItem]:
-    """Every source's items, merged in time order."""
+    """The asked sources' items, merged in time order."""
     return list(
         merge(
-            *(source.items(query) for source in _sources.values()),
-            key=attrgetter("date", "start_time"),
+            *(source.items(query) for source in _asked(query)), key=attrgetter("date", "start_time")
         )
     )
 
 
 def first_day(query: AgendaQuery) -> date | None:
-    days = [day for source in _sources.values() if (day := source.first_day(query))]
+    days = [day for source in _asked(query) if (day := source.first_day(query))]
     return min(days, default=None)
 
 

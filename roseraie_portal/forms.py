@@ -2,7 +2,9 @@
 summary of its errors at the top of the page."""
 
 from crispy_forms.helper import FormHelper
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,13 +32,39 @@ def error_summary(form) -> list[dict]:
     errors = [
         {"anchor": "", "label": "", "message": message} for message in form.non_field_errors()
     ]
+    # A field whose label is a long sentence (a consent box) names itself shortly here.
+    short_labels = getattr(form, "summary_labels", {})
     for bound_field in form:
         if bound_field.use_fieldset:
             anchor = bound_field.subwidgets[0].id_for_label if bound_field.subwidgets else ""
         else:
             anchor = bound_field.id_for_label
         errors += [
-            {"anchor": anchor, "label": bound_field.label, "message": message}
+            {
+                "anchor": anchor,
+                "label": short_labels.get(bound_field.name, bound_field.label),
+                "message": message,
+            }
             for message in bound_field.errors
         ]
     return errors
+
+
+class LinesField(SimpleArrayField):
+    """One item per line; blank lines (a trailing newline) are not items."""
+
+    def to_python(self, value):
+        lines = (value or "").splitlines()
+        return super().to_python("\n".join(line for line in lines if line.strip()))
+
+
+def lines_field(*, label, help_text, max_length: int = 200) -> LinesField:
+    """A list typed one item per line: easier than comma-separated for a checklist."""
+    return LinesField(
+        forms.CharField(max_length=max_length),
+        delimiter="\n",
+        required=False,
+        label=label,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

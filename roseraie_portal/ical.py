@@ -5,16 +5,22 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from roseraie_portal.agenda import AgendaItem
+from roseraie_portal import agenda
+from roseraie_portal.agenda import AgendaItem, AgendaQuery
 
 PRODID = "-//Innover à la Roseraie//Portail de La Roseraie//FR"
 PARIS = ZoneInfo(settings.TIME_ZONE)
 # Calendar applications poll a subscribed feed; twice a day keeps cancellations fresh.
 REFRESH = timedelta(hours=12)
+# A feed holds what happened lately (to see a cancellation after the fact) and what comes.
+FEED_PAST = timedelta(days=30)
+FEED_AHEAD = relativedelta(months=6)
 
 
 def location(lieu) -> str:
@@ -71,3 +77,29 @@ def build_calendar(
     for item in items:
         calendar.add_component(_event(item, stamp=stamp, absolute_url=absolute_url))
     return calendar.to_ical()
+
+
+def calendar_response(
+    request, items: Iterable[AgendaItem], *, name: str, filename: str, first_day, last_day
+) -> HttpResponse:
+    body = build_calendar(
+        items,
+        name=name,
+        first_day=first_day,
+        last_day=last_day,
+        absolute_url=request.build_absolute_uri,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def feed_response(request, *, name: str, filename: str, **query) -> HttpResponse:
+    """A feed to subscribe to: the agenda's items of the last 30 days and the next 6
+    months, asked with ``query`` (a place, a theme, kinds)."""
+    today = timezone.localdate()
+    first_day, last_day = today - FEED_PAST, today + FEED_AHEAD
+    items = agenda.items(AgendaQuery(first_day=first_day, last_day=last_day, **query))
+    return calendar_response(
+        request, items, name=name, filename=filename, first_day=first_day, last_day=last_day
+    )

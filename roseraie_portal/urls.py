@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("services.urls")),
     path("", include("permanences.urls")),
+    path("", include("ateliers.urls")),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("donnees-personnelles/", views.privacy_notice, name="privacy_notice"),
     path("preferences/facile/", views.toggle_falc, name="toggle_falc"),

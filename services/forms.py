@@ -2,31 +2,16 @@
 structure (the filters residents use are in filters.py)."""
 
 from django import forms
-from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal import roles
+from roseraie_portal.forms import lines_field
 from services.models import Service, StructureMembership
-
-
-class LinesField(SimpleArrayField):
-    """One item per line; blank lines (a trailing newline) are not items."""
-
-    def to_python(self, value):
-        lines = (value or "").splitlines()
-        return super().to_python("\n".join(line for line in lines if line.strip()))
 
 
 class ServiceForm(forms.ModelForm):
     # A checklist is easier to type one item per line than comma-separated.
-    documents = LinesField(
-        forms.CharField(max_length=200),
-        delimiter="\n",
-        required=False,
-        label=_("Documents à apporter"),
-        help_text=_("Un document par ligne."),
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    documents = lines_field(label=_("Documents à apporter"), help_text=_("Un document par ligne."))
 
     class Meta:
         model = Service

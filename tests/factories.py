@@ -5,11 +5,14 @@ The directory's factories are in tests/services/factories.py, the schedule's and
 in tests/permanences/factories.py.
 """
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from roseraie_portal import roles
+from roseraie_portal.models import SchoolHoliday
 
 PASSWORD = "un mot de passe solide 2026"
 
@@ -47,3 +50,12 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save(update_fields=["password"])
 
     role = factory.PostGeneration(_join)
+
+
+class SchoolHolidayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SchoolHoliday
+
+    name = "Vacances de la Toussaint"
+    starts_on = datetime.date(2026, 10, 17)
+    ends_on = datetime.date(2026, 11, 1)

@@ -23,12 +23,12 @@ from icalendar import Calendar
 from roseraie_portal import roles
 from services.models import Thematique
 from services.search import refresh_search_vectors
-from tests.factories import UserFactory
+from tests.ateliers.factories import AtelierCycleFactory, AtelierFactory, InscriptionFactory
+from tests.factories import SchoolHolidayFactory, UserFactory
 from tests.permanences.factories import (
     AccompagnementFactory,
     PermanenceFactory,
     PermanenceRuleFactory,
-    SchoolHolidayFactory,
 )
 from tests.portal_admin import changelist_paths
 from tests.services.factories import (
@@ -131,6 +131,26 @@ def _places_and_permanences_of_a_service(count, visitor=None):
         PermanenceFactory(service=service, lieu=lieu, date=_in_days(index + 1))
 
 
+def _ateliers(count, visitor=None, **fields):
+    """Sessions on following days, each at its own place, of its own structure, with a
+    theme and people registered and waiting."""
+    soins = Thematique.objects.get(code=SOINS)
+    for index in range(count):
+        atelier = AtelierFactory(
+            date=_in_days(1 + index % 25), lieu=LieuFactory(), thematique=soins, **fields
+        )
+        InscriptionFactory.create_batch(2, atelier=atelier)
+        InscriptionFactory(atelier=atelier, waiting=True)
+
+
+def _ateliers_of_a_service(count, visitor=None):
+    _ateliers(count, service=_get_or_make(ServiceFactory, slug="allocations"))
+
+
+def _ateliers_of_the_partners_structure(count, visitor):
+    _ateliers(count, structure=visitor.structure_membership.structure)
+
+
 def _entries(count, visitor):
     """Entries of the log that ``visitor`` sees: its own, or its structure's."""
     membership = getattr(visitor, "structure_membership", None)
@@ -216,36 +236,48 @@ def assert_same_queries_at_two_sizes(client, django_assert_num_queries):
 
 
 PUBLIC_PAGES = [
-    # Theme tiles, next permanences.
-    ListPage("/", 2, _permanences, _context_rows("permanences"), per_page=5),
+    # Theme tiles, next permanences, next ateliers.
+    ListPage("/", 3, _permanences, _context_rows("permanences"), per_page=5),
+    ListPage("/", 3, _ateliers, _context_rows("ateliers"), per_page=4),
     # Count, page, structures, places, themes; the theme and quartier lists of the filters.
     ListPage("/services/", 7, _services, _page_rows, per_page=10),
     # The same, and the synonyms and the corrections of the words.
     ListPage("/services/?q=accueil", 9, _services_named_accueil, _page_rows, per_page=10),
     # The structure, its services, their places and themes.
     ListPage("/structures/caf/", 4, _services_of_the_caf, _structure_cards),
-    # The service, its themes, own hours, places and their hours; next permanences.
+    # The service, its themes, own hours, places and their hours; next permanences and
+    # ateliers.
     ListPage(
         "/services/allocations/",
-        6,
+        7,
         _places_and_permanences_of_a_service,
         _context_rows("permanences"),
         per_page=3,
     ),
-    # The theme and place lists of the filters, the quartiers, the permanences.
-    ListPage("/agenda/", 4, _permanences, _agenda_rows),
+    # The theme and place lists of the filters, the quartiers, the permanences, the
+    # ateliers.
+    ListPage("/agenda/", 5, _permanences, _agenda_rows),
     # The same, and the three filter values checked.
     ListPage(
         "/agenda/?theme=sante&quartier=la-roseraie&lieu=relais-mairie",
-        7,
+        8,
         _permanences_at_the_relais,
         _agenda_rows,
     ),
-    ListPage("/agenda.ics", 1, _permanences, _events),
-    # The place or the theme, then the permanences.
-    ListPage("/agenda/lieux/relais-mairie.ics", 2, _permanences_at_the_relais, _events),
-    ListPage("/agenda/themes/sante.ics", 2, _permanences, _events),
-    ListPage(f"/agenda/imprimer/?mois={MONTH:%Y-%m}", 1, _permanences_of_the_month, _agenda_rows),
+    ListPage("/agenda.ics", 2, _permanences, _events),
+    # The place or the theme, then the permanences and the ateliers.
+    ListPage("/agenda/lieux/relais-mairie.ics", 3, _permanences_at_the_relais, _events),
+    ListPage("/agenda/themes/sante.ics", 3, _permanences, _events),
+    ListPage(f"/agenda/imprimer/?mois={MONTH:%Y-%m}", 2, _permanences_of_the_month, _agenda_rows),
+    # The permanences' and the ateliers' sources.
+    ListPage("/agenda/", 5, _ateliers, _agenda_rows),
+    ListPage("/agenda.ics", 2, _ateliers, _events),
+    ListPage("/services/allocations/", 6, _ateliers_of_a_service, _context_rows("ateliers"), 3),
+    # The places with ateliers, the theme and quartier lists, the count, the page.
+    ListPage("/ateliers/", 5, _ateliers, _page_rows, per_page=10),
+    # The same, and the two filter values checked.
+    ListPage("/ateliers/?theme=sante&places=on", 6, _ateliers, _page_rows, 10),
+    ListPage("/ateliers.ics", 1, _ateliers, _events),
 ]
 
 
@@ -262,6 +294,17 @@ PROFESSIONAL_PAGES = [
     ListPage("/espace/accompagnements/", 6, _entries, _page_rows, 25, roles.CONSEILLER),
     ListPage("/espace/accompagnements/", 7, _entries, _page_rows, 25, roles.PARTENAIRE),
     ListPage("/espace/accompagnements/", 6, _entries, _page_rows, 25, roles.COORDINATION),
+    # Session, user, roles, the count, the page of ateliers with their counts. A partner's
+    # scope reads its structure.
+    ListPage("/espace/ateliers/", 5, _ateliers, _page_rows, 20, roles.COORDINATION),
+    ListPage(
+        "/espace/ateliers/",
+        6,
+        _ateliers_of_the_partners_structure,
+        _page_rows,
+        20,
+        roles.PARTENAIRE,
+    ),
     # Session, user, roles, the services with their structures.
     ListPage(
         "/espace/services-a-verifier/",
@@ -335,6 +378,9 @@ ADMIN_CHANGELISTS = [
     _changelist("/admin/permanences/permanence/", 10, _permanences),
     _changelist("/admin/roseraie_portal/schoolholiday/", 9, _rows(SchoolHolidayFactory)),
     _changelist("/admin/permanences/accompagnement/", 10, _entries),
+    # And the place, theme and structure filters' choices, and the figures of the list.
+    _changelist("/admin/ateliers/atelier/", 14, _ateliers),
+    _changelist("/admin/ateliers/ateliercycle/", 7, _rows(AtelierCycleFactory)),
     # Every account but the superuser's own.
     _changelist("/admin/roseraie_portal/user/?q=agent", 6, _rows(UserFactory, conseiller=True)),
 ]

@@ -9,6 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from permanences.models import Accompagnement
+from tests.ateliers.factories import AtelierFactory
 from tests.factories import UserFactory
 from tests.permanences.factories import AccompagnementFactory
 from tests.permanences.log_form import valid_post
@@ -23,7 +24,8 @@ VISITORS = ("anonymous", "conseiller", "partner_a", "partner_b", "coordination")
 # "METHOD path": the status each visitor gets, in the order of VISITORS. In paths, {own} is
 # the conseiller's entry, counted for partner A's structure; {locked} the conseiller's entry
 # saved more than 7 days ago; {other} another conseiller's, counted for partner B's
-# structure; {service} a service of the directory. A POST sends a valid entry of the log.
+# structure; {service} a service of the directory. A POST sends a valid entry of the log,
+# a registration and an attendance: each form reads its own fields.
 # fmt: off
 MATRIX = {
     "GET /espace/":                                        (302, 200, 200, 200, 200),
@@ -41,6 +43,13 @@ MATRIX = {
     "GET /espace/services-a-verifier/":                    (302, 403, 403, 403, 200),
     "GET /espace/services-a-verifier/{service}/verifie/":  (302, 405, 405, 405, 405),
     "POST /espace/services-a-verifier/{service}/verifie/": (302, 403, 403, 403, 302),
+    # {atelier}: a session of partner A's structure, led by the conseiller.
+    "GET /espace/ateliers/":                               (302, 200, 200, 200, 200),
+    "GET /espace/ateliers/{atelier}/inscrire/":            (302, 200, 200, 403, 200),
+    "POST /espace/ateliers/{atelier}/inscrire/":           (302, 302, 302, 403, 302),
+    "GET /espace/ateliers/{atelier}/presences/":           (302, 200, 403, 403, 200),
+    "POST /espace/ateliers/{atelier}/presences/":          (302, 302, 403, 403, 302),
+    "GET /espace/ateliers/999999/presences/":              (302, 404, 404, 404, 404),
     "POST /comptes/deconnexion/":                          (302, 302, 302, 302, 302),
     # The admin: coordination keeps the directory and the schedule, reads the log, and
     # does not manage accounts.
@@ -56,9 +65,12 @@ MATRIX = {
     "GET /admin/roseraie_portal/schoolholiday/":               (302, 302, 302, 302, 200),
     "GET /admin/permanences/accompagnement/":              (302, 302, 302, 302, 200),
     "GET /admin/permanences/accompagnement/add/":          (302, 302, 302, 302, 403),
+    "GET /admin/ateliers/atelier/":                        (302, 302, 302, 302, 200),
+    "GET /admin/ateliers/ateliercycle/":                   (302, 302, 302, 302, 200),
     "GET /admin/roseraie_portal/user/":                    (302, 302, 302, 302, 403),
 }
 # fmt: on
+POSTED = {**valid_post(), "first_name": "Nour", "walk_ins": "0"}
 
 
 @pytest.fixture
@@ -71,6 +83,7 @@ def world(db):
     own = AccompagnementFactory(conseiller=conseiller, structure=structure_a, note="la nôtre")
     locked = AccompagnementFactory(conseiller=conseiller, structure=structure_a, locked=True)
     other = AccompagnementFactory(structure=structure_b)  # another conseiller's
+    atelier = AtelierFactory(structure=structure_a, animateur=conseiller)
     return {
         "visitors": {
             "anonymous": None,
@@ -84,6 +97,7 @@ def world(db):
             "locked": locked.pk,
             "other": other.pk,
             "service": ServiceFactory().pk,
+            "atelier": atelier.pk,
         },
     }
 
@@ -97,7 +111,7 @@ def test_each_professional_url_answers_each_visitor_exactly(client, world, row, 
     method, path = row.split()
     path = path.format(**world["ids"])
 
-    response = client.post(path, valid_post()) if method == "POST" else client.get(path)
+    response = client.post(path, POSTED) if method == "POST" else client.get(path)
 
     expected = MATRIX[row][VISITORS.index(visitor)]
     assert response.status_code == expected, f"{visitor} {method} {path}"
@@ -133,7 +147,7 @@ def test_a_conseiller_lists_its_own_entries_and_coordination_all(client, world):
     every = {entry.pk for entry in client.get("/espace/accompagnements/").context["page"]}
 
     assert own == {world["ids"]["own"], world["ids"]["locked"]}
-    assert every == set(world["ids"].values()) - {world["ids"]["service"]}
+    assert every == {world["ids"][name] for name in ("own", "locked", "other")}
 
 
 def test_writes_by_the_matrix_happen_only_for_the_roles_allowed(client, world):
@@ -161,7 +175,7 @@ def _routes(patterns, prefix=""):
 def test_every_professional_url_has_its_row_in_the_matrix():
     professional = {route for route in _routes(get_resolver().url_patterns)}
     professional = {route for route in professional if route.startswith("espace/")}
-    any_id = dict.fromkeys(("own", "locked", "other", "service"), 1)
+    any_id = dict.fromkeys(("own", "locked", "other", "service", "atelier"), 1)
     in_matrix = {resolve(row.split()[1].format(**any_id)).route for row in MATRIX}
 
     assert professional <= in_matrix, "add a row to MATRIX"

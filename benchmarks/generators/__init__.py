@@ -1,6 +1,6 @@
-"""Synthetic data at the scale an issue names, for the benchmarks: ``directory`` (services)
-and ``accompaniments`` (the log). Plain functions; ``python -m benchmarks.generators``
-runs them by hand."""
+"""Synthetic data at the scale an issue names, for the benchmarks: ``directory`` (services),
+``accompaniments`` (the log) and ``ateliers`` (upcoming sessions and their registrations).
+Plain functions; ``python -m benchmarks.generators`` runs them by hand."""
 
 
 class GenerationError(Exception):

@@ -3,6 +3,8 @@
     python -m benchmarks.generators directory --services 10000 [--seed 1] [--clear]
     python -m benchmarks.generators accompaniments --count 1000000
         [--conseiller-entries 20000] [--conseillers 200] [--seed 0.42] [--clear]
+    python -m benchmarks.generators ateliers [--ateliers 5000] [--months 6]
+        [--directory-services 10000] [--seed 1] [--clear]
 
 Writes to the database the settings name, as manage.py does: DATABASE_URL, or the
 embedded PostgreSQL; development settings unless DEBUG says otherwise, as with make. The
@@ -53,6 +55,33 @@ def main(argv=None):
     log.add_argument(
         "--clear", action="store_true", help="Delete the entries of 'bench-' accounts first."
     )
+
+    ateliers = generators.add_parser(
+        "ateliers",
+        help="Upcoming ateliers with their registrations (some full, with a waiting list), "
+        "held by 'bench-animateur-' accounts at the generated directory's places.",
+    )
+    ateliers.add_argument(
+        "--ateliers",
+        type=int,
+        help="Number of upcoming sessions to generate (default: 5000, none with --clear alone).",
+    )
+    ateliers.add_argument(
+        "--months", type=int, default=6, help="Spread over the next N months (default: 6)."
+    )
+    ateliers.add_argument(
+        "--directory-services",
+        type=int,
+        default=10_000,
+        help="Size of the directory generated first when there is none (default: 10000).",
+    )
+    ateliers.add_argument("--seed", type=int, default=1, help="Random seed (default: 1).")
+    ateliers.add_argument(
+        "--clear", action="store_true", help="Remove the generated ateliers first (or alone)."
+    )
+    ateliers.add_argument(
+        "--batch-size", type=int, default=2000, help="Rows per INSERT (default: 2000)."
+    )
     args = vars(parser.parse_args(argv))
 
     # Django first: the generators import the apps' models.
@@ -61,11 +90,12 @@ def main(argv=None):
     import django
 
     django.setup()
-    from benchmarks.generators import GenerationError, accompaniments, directory
+    from benchmarks.generators import GenerationError, accompaniments, ateliers, directory
 
     generate = {
         "directory": directory.generate_directory,
         "accompaniments": accompaniments.generate_accompaniments,
+        "ateliers": ateliers.generate_ateliers,
     }[args.pop("generator")]
     try:
         generate(**args, log=print)

@@ -17,9 +17,10 @@ from datetime import date, time, timedelta
 from data_inclusion.schema import v1 as schema
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.text import slugify
 
+from ateliers.models import Atelier, AtelierCycle
 from benchmarks.generators import GenerationError
 from benchmarks.generators.directory_words import (
     ASSOCIATION_WORDS,
@@ -109,7 +110,12 @@ def generate_directory(
 
 
 def clear_generated() -> int:
-    """Delete the generated rows (slug prefix "gen-"); return how many services went."""
+    """Delete the generated rows (slug prefix "gen-"); return how many services went.
+    Ateliers held at generated places or by generated structures (generators/ateliers.py)
+    go too: they would keep their places and structures from being deleted."""
+    at_generated = Q(lieu__slug__startswith=PREFIX) | Q(structure__slug__startswith=PREFIX)
+    Atelier.objects.filter(at_generated).delete()
+    AtelierCycle.objects.filter(at_generated).delete()
     removed, by_model = Service.objects.filter(slug__startswith=PREFIX).delete()
     Lieu.objects.filter(slug__startswith=PREFIX).delete()
     Structure.objects.filter(slug__startswith=PREFIX).delete()

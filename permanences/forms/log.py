@@ -61,7 +61,7 @@ THEME_CHOICES = [
 ]
 
 
-CHOICES_TEMPLATE = "permanences/log/choices.html"
+CHOICES_TEMPLATE = "components/choices.html"
 
 
 def _label(name):

@@ -36,6 +36,7 @@ def _within_a_year(value):
 class AgendaFilterForm(forms.Form):
     """The agenda's filters, as query parameters that can be bookmarked."""
 
+    quoi = forms.ChoiceField(label=_("Permanences ou ateliers"), required=False, widget=PlainSelect)
     theme = forms.ModelChoiceField(
         label=_("Thème"),
         queryset=Thematique.objects.all(),
@@ -71,6 +72,8 @@ class AgendaFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Options from light queries rather than model instances (see PlainSelect).
         fields = self.fields
+        fields["quoi"].choices = [("", gettext("Permanences et ateliers")), *agenda.kinds()]
+        fields["quoi"].widget.choices = fields["quoi"].choices
         fields["theme"].widget.choices = [("", fields["theme"].empty_label), *theme_choices()]
         # Only the places where something is scheduled, and the one asked for if not.
         scheduled = reduce(or_, (Q(pk__in=source.lieu_ids()) for source in agenda.sources()), Q())

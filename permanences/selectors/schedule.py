@@ -2,6 +2,7 @@
 the home page) and the permanences' part of the agenda (roseraie_portal/agenda.py)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from permanences.models import Permanence
 from roseraie_portal import pictograms, roles
@@ -82,6 +83,8 @@ def agenda_item(permanence: Permanence) -> AgendaItem:
 
 class PermanenceAgenda:
     """The permanences of published services, as the agenda asks for them."""
+
+    label = gettext_lazy("Permanences")
 
     def _matching(self, query: AgendaQuery):
         permanences = Permanence.objects.public().for_display().filter(date__gte=query.first_day)

@@ -7,7 +7,6 @@ from operator import attrgetter
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,9 +23,6 @@ from services.models import Lieu, Thematique
 
 # Four weeks fill several phone screens already; the next ones are a link away.
 PERIOD = timedelta(weeks=4)
-# The feeds: what happened lately (to see a cancellation after the fact) and what comes.
-FEED_PAST = timedelta(days=30)
-FEED_AHEAD = relativedelta(months=6)
 
 
 def _feeds(form) -> dict:
@@ -57,6 +53,8 @@ def agenda_page(request):
         # A bookmarked "next weeks" link may be in the past by now: start from today.
         start = max(form.cleaned_data.get("du") or today, today)
         filters = {name: form.cleaned_data.get(name) for name in ("theme", "lieu", "quartier")}
+        kind = form.cleaned_data.get("quoi")
+        filters["kinds"] = (kind,) if kind else None
         query = AgendaQuery(
             first_day=start,
             last_day=start + PERIOD - timedelta(days=1),
@@ -93,35 +91,20 @@ def agenda_page(request):
     return render(request, "permanences/agenda.html", context, status=status)
 
 
-def _feed_response(request, *, name: str, filename: str, **filters) -> HttpResponse:
-    today = timezone.localdate()
-    first_day, last_day = today - FEED_PAST, today + FEED_AHEAD
-    body = ical.build_calendar(
-        agenda.items(AgendaQuery(first_day=first_day, last_day=last_day, **filters)),
-        name=name,
-        first_day=first_day,
-        last_day=last_day,
-        absolute_url=request.build_absolute_uri,
-    )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 @login_not_required
 @require_safe
 def agenda_ics(request):
-    return _feed_response(request, name=_("Permanences de La Roseraie"), filename="permanences.ics")
+    return ical.feed_response(request, name=_("Agenda de La Roseraie"), filename="agenda.ics")
 
 
 @login_not_required
 @require_safe
 def lieu_ics(request, slug):
     lieu = get_object_or_404(Lieu, slug=slug)
-    return _feed_response(
+    return ical.feed_response(
         request,
-        name=_("Permanences à %(lieu)s") % {"lieu": lieu.name},
-        filename=f"permanences-{lieu.slug}.ics",
+        name=_("Agenda : %(lieu)s") % {"lieu": lieu.name},
+        filename=f"agenda-{lieu.slug}.ics",
         lieu=lieu,
     )
 
@@ -130,10 +113,10 @@ def lieu_ics(request, slug):
 @require_safe
 def theme_ics(request, code):
     theme = get_object_or_404(Thematique, code=code)
-    return _feed_response(
+    return ical.feed_response(
         request,
-        name=_("Permanences « %(theme)s »") % {"theme": theme.display_name},
-        filename=f"permanences-{theme.code}.ics",
+        name=_("Agenda « %(theme)s »") % {"theme": theme.display_name},
+        filename=f"agenda-{theme.code}.ics",
         theme=theme,
     )
 

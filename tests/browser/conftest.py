@@ -1,6 +1,8 @@
 import os
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 # The page and the ORM share one thread in these tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -29,3 +31,16 @@ def browser_type_launch_args(browser_type_launch_args):
 def site(live_server):
     """The live server's base URL, shared by every browser test."""
     return live_server.url
+
+
+@pytest.fixture
+def log_in(site):
+    """Gives a browser context the session of a user: ``log_in(context, user)``."""
+
+    def give_session(context, user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": site}])
+
+    return give_session

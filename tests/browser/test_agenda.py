@@ -108,11 +108,11 @@ def test_a_resident_filters_the_agenda_without_javascript(browser, site, upcomin
 
     page.get_by_text("Choisir un thème, un lieu, une date").click()
     page.get_by_label("Lieu").select_option("bus-justices")
-    page.get_by_role("button", name="Afficher les permanences").click()
+    page.get_by_role("button", name="Afficher l’agenda").click()
 
     assert "lieu=bus-justices" in page.url
     assert page.locator(".permanence").count() == 1
-    assert page.get_by_role("link", name=re.compile("Les permanences à")).is_visible()
+    assert page.get_by_role("link", name=re.compile("Ce qui a lieu à")).is_visible()
     context.close()
 
 

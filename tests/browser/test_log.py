@@ -1,13 +1,12 @@
 import datetime
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from permanences.enums import Autonomie, Resultat, ThemeNumerique
 from permanences.models import Accompagnement, Permanence
 from tests.browser.axe import assert_no_horizontal_scroll, assert_no_violation
+from tests.browser.keyboard import tab_to, tab_to_text
 from tests.factories import PASSWORD
 from tests.permanences.factories import AccompagnementFactory, PermanenceFactory
 from tests.services.factories import LieuFactory, QuartierFactory, StructureFactory
@@ -21,20 +20,10 @@ PHONE = {"width": 360, "height": 800}
 
 
 @pytest.fixture
-def logged_in_page(browser, site, conseiller):
-    """A 360 px wide page whose session is the conseiller's (force_login's cookie)."""
-    client = Client()
-    client.force_login(conseiller)
+def logged_in_page(browser, log_in, conseiller):
+    """A 360 px wide page whose session is the conseiller's."""
     context = browser.new_context(viewport=PHONE)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site,
-            }
-        ]
-    )
+    log_in(context, conseiller)
     yield context.new_page()
     context.close()
 
@@ -47,23 +36,6 @@ def places(db):
     StructureFactory(name="CAF de Maine-et-Loire")
     QuartierFactory()
     return relais
-
-
-def tab_to(page, element_id, *, key="Tab", limit=200):
-    """Press Tab (or Shift+Tab) until the element with this id has the focus."""
-    for _press in range(limit):
-        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
-            return
-        page.keyboard.press(key)
-    raise AssertionError(f"#{element_id} never got the focus with {key}")
-
-
-def tab_to_text(page, text, *, limit=200):
-    for _press in range(limit):
-        if page.evaluate("document.activeElement.innerText || ''").strip() == text:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"« {text} » never got the focus")
 
 
 def test_a_conseiller_logs_an_accompaniment_on_a_phone_with_the_keyboard_only(
@@ -149,7 +121,7 @@ def test_the_log_form_has_no_accessibility_violation_empty_or_with_errors(
 
     page.locator("#id_note").fill("Rappeler au 06 12 34 56 78")
     with page.expect_response(lambda r: r.request.method == "POST") as sent:
-        page.locator(".log-submit button").click()
+        page.locator(".touch-submit button").click()
     assert sent.value.status == 400
     page.wait_for_load_state()
     summary = page.locator(".error-summary")

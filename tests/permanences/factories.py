@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from permanences.enums import Autonomie, Canal, Resultat, ThemeNumerique
 from permanences.models import Accompagnement, Permanence, PermanenceRule
-from roseraie_portal.models import SchoolHoliday
 from tests.factories import UserFactory
 from tests.services.factories import LieuFactory, ServiceFactory, StructureFactory
 
@@ -61,15 +60,6 @@ class PermanenceFactory(factory.django.DjangoModelFactory):
             start_time=datetime.time(0, 0),
             end_time=datetime.time(23, 59, 59),
         )
-
-
-class SchoolHolidayFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = SchoolHoliday
-
-    name = "Vacances de la Toussaint"
-    starts_on = datetime.date(2026, 10, 17)
-    ends_on = datetime.date(2026, 11, 1)
 
 
 class AccompagnementFactory(factory.django.DjangoModelFactory):

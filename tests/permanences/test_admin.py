@@ -8,11 +8,11 @@ from django.utils import timezone
 from permanences.actions.schedule import expand_rule
 from permanences.models import Permanence, PermanenceRule
 from roseraie_portal import roles
+from tests.factories import SchoolHolidayFactory
 from tests.permanences.factories import (
     AccompagnementFactory,
     PermanenceFactory,
     PermanenceRuleFactory,
-    SchoolHolidayFactory,
 )
 from tests.services.factories import LieuFactory, ServiceFactory
 

@@ -86,7 +86,7 @@ def test_agenda_is_public_and_lists_the_next_four_weeks_by_day_today_first(clien
         "Vendredi 27 novembre",
         "Mardi 1 décembre",
     ]
-    assert "Du mardi 24 novembre au lundi 21 décembre 2026 : 4 permanences." in html
+    assert "Du mardi 24 novembre au lundi 21 décembre 2026 : 4 événements." in html
 
 
 def test_each_permanence_says_when_where_who_how_and_in_which_languages(client, schedule):
@@ -192,13 +192,13 @@ def test_following_weeks_are_a_link_away_and_come_back(client, schedule):
     assert "Mardi 5 janvier 2027" in html  # another year: the year is written
 
 
-def test_empty_period_says_so_and_leads_to_the_next_permanence(client, schedule):
+def test_empty_period_says_so_and_leads_to_what_comes_next(client, schedule):
     response = client.get("/agenda/", {"du": "2026-12-02"})
 
     html = response.content.decode()
-    assert "Aucune permanence n’est prévue pendant ces semaines." in html
+    assert "Rien n’est prévu pendant ces semaines." in html
     assert response.context["next_day"] == date(2027, 1, 5)
-    assert re.search(r"Voir la prochaine permanence, le mardi 5 janvier 2027", html)
+    assert re.search(r"Voir ce qui est prévu le mardi 5 janvier 2027", html)
     assert 'href="?du=2027-01-05"' in html
 
 
@@ -207,7 +207,7 @@ def test_empty_agenda_without_anything_later_says_so_in_plain_words(client, dire
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Aucune permanence n’est prévue pendant ces semaines." in html
+    assert "Rien n’est prévu pendant ces semaines." in html
     assert "Revenez bientôt" in html
 
 
@@ -220,7 +220,7 @@ def test_agenda_links_to_its_feeds_and_to_the_printable_month(client, schedule):
     html = client.get("/agenda/", {"lieu": "bus-justices", "theme": "sante"}).content.decode()
     assert 'href="/agenda/lieux/bus-justices.ics"' in html
     assert 'href="/agenda/themes/sante.ics"' in html
-    assert "Les permanences à <bdi>Bus Mairie, place des Justices</bdi>" in html
+    assert "Ce qui a lieu à <bdi>Bus Mairie, place des Justices</bdi>" in html
 
 
 def test_permanences_of_an_unpublished_service_are_not_shown(client, schedule, directory):

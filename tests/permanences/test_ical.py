@@ -78,7 +78,7 @@ def test_feed_is_an_icalendar_with_its_name_and_the_paris_time_zone(client, sche
 
     assert str(calendar["VERSION"]) == "2.0"
     assert "Roseraie" in str(calendar["PRODID"])
-    assert str(calendar["X-WR-CALNAME"]) == "Permanences de La Roseraie"
+    assert str(calendar["X-WR-CALNAME"]) == "Agenda de La Roseraie"
     assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
     assert b"REFRESH-INTERVAL;VALUE=DURATION:PT12H" in response.content or (
         b"REFRESH-INTERVAL:PT12H" in response.content
@@ -165,7 +165,7 @@ def test_place_feed_has_only_that_place(client, schedule):
         uid(schedule["summer_time"]),
         uid(schedule["spring"]),
     }
-    assert str(calendar["X-WR-CALNAME"]) == "Permanences à Bus Mairie, place des Justices"
+    assert str(calendar["X-WR-CALNAME"]) == "Agenda : Bus Mairie, place des Justices"
 
 
 def test_theme_feed_takes_the_half_days_theme_and_the_sub_themes_of_a_category(client, schedule):
@@ -175,7 +175,7 @@ def test_theme_feed_takes_the_half_days_theme_and_the_sub_themes_of_a_category(c
         uid(schedule["last_month"]),  # its service is about access to care
         uid(schedule["spring"]),  # the half-day is about access to care
     }
-    assert str(calendar["X-WR-CALNAME"]) == "Permanences « Santé »"
+    assert str(calendar["X-WR-CALNAME"]) == "Agenda « Santé »"
 
 
 @pytest.mark.parametrize("path", ["/agenda/lieux/nulle-part.ics", "/agenda/themes/atlantide.ics"])

@@ -15,12 +15,8 @@ from permanences.actions.schedule import (
 )
 from permanences.models import Permanence
 from roseraie_portal.recurrence import rule_dates
-from tests.factories import UserFactory
-from tests.permanences.factories import (
-    PermanenceFactory,
-    PermanenceRuleFactory,
-    SchoolHolidayFactory,
-)
+from tests.factories import SchoolHolidayFactory, UserFactory
+from tests.permanences.factories import PermanenceFactory, PermanenceRuleFactory
 from tests.services.factories import LieuFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db

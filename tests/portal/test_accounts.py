@@ -25,6 +25,7 @@ DIRECTORY_AND_SCHEDULE = {
     + ("service", "openinghours", "synonym"),
     "permanences": ("permanence", "permanencerule"),
     "roseraie_portal": ("schoolholiday",),
+    "ateliers": ("atelier", "ateliercycle", "inscription"),
 }
 
 

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 class WorkshopSource:
     """What an app such as ateliers registers: here, one session a day at one place."""
 
+    label = "Ateliers"
+
     def __init__(self, lieu, days):
         self.lieu, self.days = lieu, days
 
