@@ -15,9 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ateliers.enums import AtelierStatus, Attendance, Need
 from ateliers.models import Atelier, AtelierCycle
-from roseraie_portal.forms import lines_field
+from roseraie_portal.forms import choice_of, lines_field
 from roseraie_portal.recurrence import rule_dates
-from roseraie_portal.widgets import PlainSelect
 from services.enums import NON_COMMUNIQUE, OrientationSource
 from services.models import Lieu, Quartier, Thematique
 from services.selectors import theme_choices
@@ -129,29 +128,20 @@ class RegistrationForm(forms.Form):
 class AtelierFilterForm(forms.Form):
     """The list's filters, as query parameters that can be bookmarked."""
 
-    theme = forms.ModelChoiceField(
-        label=_("Thème"),
-        queryset=Thematique.objects.all(),
+    theme = choice_of(
+        Thematique.objects.all(),
         to_field_name="code",
-        required=False,
+        label=_("Thème"),
         empty_label=_("Tous les thèmes"),
-        widget=PlainSelect,
     )
-    lieu = forms.ModelChoiceField(
-        label=_("Lieu"),
-        queryset=Lieu.objects.all(),
+    lieu = choice_of(
+        Lieu.objects.all(), to_field_name="slug", label=_("Lieu"), empty_label=_("Tous les lieux")
+    )
+    quartier = choice_of(
+        Quartier.objects.all(),
         to_field_name="slug",
-        required=False,
-        empty_label=_("Tous les lieux"),
-        widget=PlainSelect,
-    )
-    quartier = forms.ModelChoiceField(
         label=_("Quartier"),
-        queryset=Quartier.objects.all(),
-        to_field_name="slug",
-        required=False,
         empty_label=_("Tous les quartiers"),
-        widget=PlainSelect,
     )
     mois = forms.DateField(
         label=_("Mois"),

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from ateliers.enums import AtelierStatus, Attendance, InscriptionStatus
 from ateliers.models import Atelier, Inscription
-from roseraie_portal import pictograms, roles
-from roseraie_portal.agenda import GENERIC_PICTOGRAM, AgendaItem, AgendaQuery
+from roseraie_portal import roles
+from roseraie_portal.agenda import AgendaItem, AgendaQuery, pictogram_and_legend
 from services.selectors import scope_of
 
 
@@ -159,14 +159,6 @@ def figures_of(ateliers) -> AtelierFigures:
 # --- The agenda ------------------------------------------------------------------------
 
 
-def _pictogram_and_legend(atelier: Atelier) -> tuple[str, str]:
-    theme = atelier.thematique
-    category = None if theme is None else (theme.parent if theme.parent_id else theme)
-    if category is not None and pictograms.exists(category.pictogram):
-        return category.pictogram, category.display_name
-    return GENERIC_PICTOGRAM, _("Autres démarches")
-
-
 def _description(atelier: Atelier) -> str:
     lines = []
     if atelier.is_cancelled:
@@ -180,7 +172,7 @@ def _description(atelier: Atelier) -> str:
 
 
 def agenda_item(atelier: Atelier) -> AgendaItem:
-    pictogram, legend = _pictogram_and_legend(atelier)
+    pictogram, legend = pictogram_and_legend(atelier.thematique)
     return AgendaItem(
         kind="atelier",
         uid=f"atelier-{atelier.pk}@roseraie-portal",

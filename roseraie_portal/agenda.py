@@ -15,8 +15,24 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any, Protocol
 
+from django.utils.translation import gettext_lazy
+
+from roseraie_portal import pictograms
+
 # The pictogram of an item whose theme has none, and what it stands for on the programme.
 GENERIC_PICTOGRAM = "info"
+GENERIC_LEGEND = gettext_lazy("Autres démarches")
+
+
+def pictogram_and_legend(thematique) -> tuple[str, str]:
+    """The pictogram of a theme's category (a directory's Thematique, or None) and what it
+    stands for; the generic one when the category has none."""
+    category = None
+    if thematique is not None:
+        category = thematique.parent if thematique.parent_id else thematique
+    if category is not None and pictograms.exists(category.pictogram):
+        return category.pictogram, category.display_name
+    return GENERIC_PICTOGRAM, str(GENERIC_LEGEND)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.postgres.forms import SimpleArrayField
 from django.utils.translation import gettext_lazy as _
 
+from roseraie_portal.widgets import PlainSelect
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -67,4 +69,18 @@ def lines_field(*, label, help_text, max_length: int = 200) -> LinesField:
         label=label,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+def choice_of(queryset, *, to_field_name: str, label, empty_label) -> forms.ModelChoiceField:
+    """An optional filter on one row of ``queryset``, named in the URL by ``to_field_name``
+    (a code, a slug), drawn by PlainSelect: the form fills its options from a light
+    query, never from model instances."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=queryset,
+        to_field_name=to_field_name,
+        required=False,
+        empty_label=empty_label,
+        widget=PlainSelect,
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from permanences.models import Permanence, PermanenceRule
 from permanences.selectors.schedule import people_who_hold_permanences
 from roseraie_portal import agenda
+from roseraie_portal.forms import choice_of
 from roseraie_portal.recurrence import rule_dates
 from roseraie_portal.widgets import PlainSelect
 from services.models import Lieu, Quartier, Thematique
@@ -37,29 +38,20 @@ class AgendaFilterForm(forms.Form):
     """The agenda's filters, as query parameters that can be bookmarked."""
 
     quoi = forms.ChoiceField(label=_("Permanences ou ateliers"), required=False, widget=PlainSelect)
-    theme = forms.ModelChoiceField(
-        label=_("Thème"),
-        queryset=Thematique.objects.all(),
+    theme = choice_of(
+        Thematique.objects.all(),
         to_field_name="code",
-        required=False,
+        label=_("Thème"),
         empty_label=_("Tous les thèmes"),
-        widget=PlainSelect,
     )
-    lieu = forms.ModelChoiceField(
-        label=_("Lieu"),
-        queryset=Lieu.objects.all(),
+    lieu = choice_of(
+        Lieu.objects.all(), to_field_name="slug", label=_("Lieu"), empty_label=_("Tous les lieux")
+    )
+    quartier = choice_of(
+        Quartier.objects.all(),
         to_field_name="slug",
-        required=False,
-        empty_label=_("Tous les lieux"),
-        widget=PlainSelect,
-    )
-    quartier = forms.ModelChoiceField(
         label=_("Quartier"),
-        queryset=Quartier.objects.all(),
-        to_field_name="slug",
-        required=False,
         empty_label=_("Tous les quartiers"),
-        widget=PlainSelect,
     )
     du = forms.DateField(
         label=_("À partir du"),

@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from permanences.models import Permanence
-from roseraie_portal import pictograms, roles
-from roseraie_portal.agenda import GENERIC_PICTOGRAM, AgendaItem, AgendaQuery
+from roseraie_portal import roles
+from roseraie_portal.agenda import AgendaItem, AgendaQuery, pictogram_and_legend
 
 
 def next_permanences(*, service, limit: int = 3, now=None) -> list[Permanence]:
@@ -33,14 +33,6 @@ def half_day_theme(permanence: Permanence) -> str:
     return ""
 
 
-def _pictogram_and_legend(permanence: Permanence) -> tuple[str, str]:
-    theme = permanence.thematique
-    category = None if theme is None else (theme.parent if theme.parent_id else theme)
-    if category is not None and pictograms.exists(category.pictogram):
-        return category.pictogram, category.display_name
-    return GENERIC_PICTOGRAM, _("Autres démarches")
-
-
 def _description(permanence: Permanence) -> str:
     service = permanence.service
     lines = []
@@ -59,7 +51,7 @@ def _description(permanence: Permanence) -> str:
 
 
 def agenda_item(permanence: Permanence) -> AgendaItem:
-    pictogram, legend = _pictogram_and_legend(permanence)
+    pictogram, legend = pictogram_and_legend(permanence.thematique)
     return AgendaItem(
         kind="permanence",
         uid=f"permanence-{permanence.pk}@roseraie-portal",
