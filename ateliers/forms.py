@@ -15,11 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ateliers.enums import AtelierStatus, Attendance, Need
 from ateliers.models import Atelier, AtelierCycle
-from roseraie_portal.forms import choice_of, lines_field
+from roseraie_portal.forms import lines_field
 from roseraie_portal.recurrence import rule_dates
+from services.choice_fields import DirectoryFilters
 from services.enums import NON_COMMUNIQUE, OrientationSource
-from services.models import Lieu, Quartier, Thematique
-from services.selectors import theme_choices
 
 # What the person agrees to: kept with the registration, word for word.
 CONSENT_TEXT = _(
@@ -125,24 +124,9 @@ class RegistrationForm(forms.Form):
         }
 
 
-class AtelierFilterForm(forms.Form):
+class AtelierFilterForm(DirectoryFilters):
     """The list's filters, as query parameters that can be bookmarked."""
 
-    theme = choice_of(
-        Thematique.objects.all(),
-        to_field_name="code",
-        label=_("Thème"),
-        empty_label=_("Tous les thèmes"),
-    )
-    lieu = choice_of(
-        Lieu.objects.all(), to_field_name="slug", label=_("Lieu"), empty_label=_("Tous les lieux")
-    )
-    quartier = choice_of(
-        Quartier.objects.all(),
-        to_field_name="slug",
-        label=_("Quartier"),
-        empty_label=_("Tous les quartiers"),
-    )
     mois = forms.DateField(
         label=_("Mois"),
         required=False,
@@ -155,15 +139,9 @@ class AtelierFilterForm(forms.Form):
     )
     places = forms.BooleanField(label=_("Avec des places libres"), required=False)
 
-    def __init__(self, *args, lieux=None, **kwargs):
+    def __init__(self, *args, lieux=(), **kwargs):
         super().__init__(*args, **kwargs)
-        fields = self.fields
-        fields["theme"].widget.choices = [("", fields["theme"].empty_label), *theme_choices()]
-        fields["lieu"].widget.choices = [("", fields["lieu"].empty_label), *(lieux or [])]
-        fields["quartier"].widget.choices = [
-            ("", fields["quartier"].empty_label),
-            *Quartier.objects.values_list("slug", "name"),
-        ]
+        self.offer(lieux)
 
     def clean_mois(self):
         month = self.cleaned_data["mois"]

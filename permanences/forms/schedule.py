@@ -17,11 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from permanences.models import Permanence, PermanenceRule
 from permanences.selectors.schedule import people_who_hold_permanences
 from roseraie_portal import agenda
-from roseraie_portal.forms import choice_of
 from roseraie_portal.recurrence import rule_dates
 from roseraie_portal.widgets import PlainSelect
-from services.models import Lieu, Quartier, Thematique
-from services.selectors import theme_choices
+from services.choice_fields import DirectoryFilters
+from services.models import Lieu
 
 # How far ahead a resident may jump in the agenda: farther, nothing is scheduled yet.
 FURTHEST_START = timedelta(days=366)
@@ -34,25 +33,11 @@ def _within_a_year(value):
         )
 
 
-class AgendaFilterForm(forms.Form):
+class AgendaFilterForm(DirectoryFilters):
     """The agenda's filters, as query parameters that can be bookmarked."""
 
     quoi = forms.ChoiceField(label=_("Permanences ou ateliers"), required=False, widget=PlainSelect)
-    theme = choice_of(
-        Thematique.objects.all(),
-        to_field_name="code",
-        label=_("Thème"),
-        empty_label=_("Tous les thèmes"),
-    )
-    lieu = choice_of(
-        Lieu.objects.all(), to_field_name="slug", label=_("Lieu"), empty_label=_("Tous les lieux")
-    )
-    quartier = choice_of(
-        Quartier.objects.all(),
-        to_field_name="slug",
-        label=_("Quartier"),
-        empty_label=_("Tous les quartiers"),
-    )
+    field_order = ["quoi", "theme", "lieu", "quartier", "du"]
     du = forms.DateField(
         label=_("À partir du"),
         required=False,
@@ -62,21 +47,13 @@ class AgendaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Options from light queries rather than model instances (see PlainSelect).
-        fields = self.fields
-        fields["quoi"].choices = [("", gettext("Permanences et ateliers")), *agenda.kinds()]
-        fields["quoi"].widget.choices = fields["quoi"].choices
-        fields["theme"].widget.choices = [("", fields["theme"].empty_label), *theme_choices()]
+        quoi = self.fields["quoi"]
+        quoi.choices = [("", gettext("Permanences et ateliers")), *agenda.kinds()]
+        quoi.widget.choices = quoi.choices
         # Only the places where something is scheduled, and the one asked for if not.
         scheduled = reduce(or_, (Q(pk__in=source.lieu_ids()) for source in agenda.sources()), Q())
-        places = Lieu.objects.filter(scheduled | Q(slug=self.data.get("lieu", ""))).values_list(
-            "slug", "name"
-        )
-        fields["lieu"].widget.choices = [("", fields["lieu"].empty_label), *places]
-        fields["quartier"].widget.choices = [
-            ("", fields["quartier"].empty_label),
-            *Quartier.objects.values_list("slug", "name"),
-        ]
+        places = Lieu.objects.filter(scheduled | Q(slug=self.data.get("lieu", "")))
+        self.offer(places.values_list("slug", "name"))
 
 
 MONTH = re.compile(r"(\d{4})-(\d{2})")
