@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -225,3 +226,40 @@ class AteliersAgenda:
 
     def lieu_ids(self):
         return Atelier.objects.filter(date__gte=timezone.localdate()).values("lieu_id")
+
+
+def monthly_figures(*, first_day: date, last_day: date, scope) -> dict[int, dict[str, int]]:
+    """Sessions held (not cancelled), walk-ins, registered and present, by month number,
+    for the sessions between two days of a scope's structures (for the bilans): two
+    grouped queries."""
+    ateliers = scope.filter(
+        Atelier.objects.filter(date__range=(first_day, last_day)).exclude(
+            status=AtelierStatus.CANCELLED
+        ),
+        "structure",
+    )
+    months: dict[int, dict[str, int]] = {}
+    for row in (
+        ateliers.annotate(month=ExtractMonth("date"))
+        .order_by()
+        .values("month")
+        .annotate(sessions=Count("pk"), walk_ins=Sum("walk_ins"))
+    ):
+        months.setdefault(row["month"], {}).update(
+            sessions=row["sessions"], walk_ins=row["walk_ins"] or 0
+        )
+    confirmed = Q(status=InscriptionStatus.CONFIRMED)
+    for row in (
+        Inscription.objects.filter(atelier__in=ateliers.values("pk"))
+        .annotate(month=ExtractMonth("atelier__date"))
+        .order_by()
+        .values("month")
+        .annotate(
+            registered=Count("pk", filter=confirmed),
+            present=Count("pk", filter=confirmed & Q(attendance=Attendance.PRESENT)),
+        )
+    ):
+        months.setdefault(row["month"], {}).update(
+            registered=row["registered"], present=row["present"]
+        )
+    return months

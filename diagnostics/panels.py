@@ -4,4 +4,4 @@ from roseraie_portal import roles
 
 
 def espace(*, request):
-    return {} if roles.has_role(request.user, roles.PARTENAIRE) else None
+    return {} if roles.has_role(request.user, roles.PARTENAIRE, roles.COORDINATION) else None

@@ -89,6 +89,15 @@ def stream_csv(rows: Iterable[Any], columns: Columns) -> Iterator[str]:
         yield writer.writerow([cell(get(row)) for get in getters])
 
 
+def stream_sheet(rows: Iterable[list[Any]]) -> Iterator[str]:
+    """A CSV laid out by its caller (a report in sections, each with its own header row),
+    in the same conventions: the BOM first, every cell through :func:`cell`."""
+    writer = csv.writer(_Echo(), delimiter=DELIMITER, lineterminator="\r\n")
+    yield BOM
+    for row in rows:
+        yield writer.writerow([cell(value) for value in row])
+
+
 def read_records(text: str) -> tuple[list[str], list[dict[str, str]]]:
     """The header and the records of a CSV text in these conventions (the BOM, when there,
     is dropped). Cells are as written: see ``cell_text`` and ``split_values``. Raises
@@ -111,8 +120,12 @@ def split_values(value: str) -> list[str]:
 
 def csv_response(filename: str, rows: Iterable[Any], columns: Columns) -> StreamingHttpResponse:
     """A streamed download of ``rows``: pass a generator or ``.iterator(chunk_size=…)``."""
-    response = StreamingHttpResponse(
-        stream_csv(rows, columns), content_type="text/csv; charset=utf-8"
-    )
+    return download(filename, stream_csv(rows, columns))
+
+
+def download(filename: str, chunks: Iterable[str | bytes]) -> StreamingHttpResponse:
+    """A CSV file streamed as it is written (chunks from :func:`stream_csv`,
+    :func:`stream_sheet`, or bytes already in these conventions)."""
+    response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

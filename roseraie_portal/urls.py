@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("services.urls")),
     path("", include("permanences.urls")),
     path("", include("ateliers.urls")),
+    path("", include("diagnostics.urls")),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("donnees-personnelles/", views.privacy_notice, name="privacy_notice"),
     path("preferences/facile/", views.toggle_falc, name="toggle_falc"),

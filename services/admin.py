@@ -94,6 +94,7 @@ class LieuAdmin(admin.ModelAdmin):
                     "free_computers",
                     "caf_terminal",
                     "printer_scanner",
+                    "half_days_per_week",
                 ]
             },
         ),

@@ -201,6 +201,14 @@ class Lieu(models.Model):
     free_computers = models.BooleanField(_("ordinateurs en libre accès"), default=False)
     caf_terminal = models.BooleanField(_("borne CAF"), default=False)
     printer_scanner = models.BooleanField(_("imprimante et scanner"), default=False)
+    half_days_per_week = models.PositiveSmallIntegerField(
+        _("demi-journées offertes par semaine"),
+        default=0,
+        help_text=_(
+            "Pour un local partagé : les demi-journées où les partenaires peuvent y tenir "
+            "une permanence ou un atelier. Le diagnostic en calcule l’occupation."
+        ),
+    )
     access_notes = models.CharField(
         _("comment y aller"),
         max_length=255,

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, connections
 from django.utils import timezone, translation
 
@@ -53,6 +54,14 @@ def _french_by_default():
     # A request to /ar/… leaves Arabic active in the thread: start each test in French.
     with translation.override("fr"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The cache outlives a test's transaction: a page that keeps figures in it (a
+    # diagnostic) must not show another test's.
+    cache.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,11 @@ from roseraie_portal import roles
 from services.models import Thematique
 from services.search import refresh_search_vectors
 from tests.ateliers.factories import AtelierCycleFactory, AtelierFactory, InscriptionFactory
+from tests.diagnostics.factories import (
+    ContributionFactory,
+    DiagnosticFactory,
+    IndicatorFactory,
+)
 from tests.factories import SchoolHolidayFactory, UserFactory
 from tests.permanences.factories import (
     AccompagnementFactory,
@@ -381,6 +386,11 @@ ADMIN_CHANGELISTS = [
     # And the place, theme and structure filters' choices, and the figures of the list.
     _changelist("/admin/ateliers/atelier/", 14, _ateliers),
     _changelist("/admin/ateliers/ateliercycle/", 7, _rows(AtelierCycleFactory)),
+    # And the quartier filter's choices.
+    _changelist("/admin/diagnostics/diagnostic/", 8, _rows(DiagnosticFactory)),
+    _changelist("/admin/diagnostics/indicator/", 7, _rows(IndicatorFactory)),
+    # And the structure filter's choices.
+    _changelist("/admin/diagnostics/contribution/", 9, _rows(ContributionFactory)),
     # Every account but the superuser's own.
     _changelist("/admin/roseraie_portal/user/?q=agent", 6, _rows(UserFactory, conseiller=True)),
 ]

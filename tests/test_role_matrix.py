@@ -4,9 +4,11 @@ Rows are URLs, columns are visitors, cells the statuses written down; a new prof
 URL or admin changelist must get its row here (the last two tests fail until it does)."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils import timezone
 
 from permanences.models import Accompagnement
 from tests.ateliers.factories import AtelierFactory
@@ -50,6 +52,20 @@ MATRIX = {
     "GET /espace/ateliers/{atelier}/presences/":           (302, 200, 403, 403, 200),
     "POST /espace/ateliers/{atelier}/presences/":          (302, 302, 403, 403, 302),
     "GET /espace/ateliers/999999/presences/":              (302, 404, 404, 404, 404),
+    # The bilans: partners their structure's, coordination any; {year} is this year,
+    # {structure_a} and {structure_b} the partners' structures.
+    "GET /espace/bilans/":                                 (302, 403, 200, 200, 200),
+    "POST /espace/bilans/":                                (302, 405, 405, 405, 405),
+    "GET /espace/bilans/?structure={structure_a}":         (302, 403, 200, 403, 200),
+    "GET /espace/bilans/{year}/":                          (302, 403, 200, 200, 200),
+    "GET /espace/bilans/{year}/?structure={structure_a}":  (302, 403, 200, 403, 200),
+    "GET /espace/bilans/{year}/?structure=inconnue":       (302, 403, 403, 403, 400),
+    "GET /espace/bilans/{year}.csv":                       (302, 403, 200, 200, 200),
+    "GET /espace/bilans/{year}.csv?structure={structure_a}": (302, 403, 200, 403, 200),
+    "GET /espace/bilans/{year}/accompagnements.csv":       (302, 403, 200, 200, 200),
+    "GET /espace/bilans/{year}/accompagnements.csv?structure={structure_b}":
+                                                           (302, 403, 403, 200, 200),
+    "GET /espace/bilans/1999/":                            (302, 403, 404, 404, 404),
     "POST /comptes/deconnexion/":                          (302, 302, 302, 302, 302),
     # The admin: coordination keeps the directory and the schedule, reads the log, and
     # does not manage accounts.
@@ -67,6 +83,10 @@ MATRIX = {
     "GET /admin/permanences/accompagnement/add/":          (302, 302, 302, 302, 403),
     "GET /admin/ateliers/atelier/":                        (302, 302, 302, 302, 200),
     "GET /admin/ateliers/ateliercycle/":                   (302, 302, 302, 302, 200),
+    "GET /admin/diagnostics/diagnostic/":                  (302, 302, 302, 302, 200),
+    "GET /admin/diagnostics/diagnostic/add/":              (302, 302, 302, 302, 200),
+    "GET /admin/diagnostics/indicator/":                   (302, 302, 302, 302, 200),
+    "GET /admin/diagnostics/contribution/":                (302, 302, 302, 302, 200),
     "GET /admin/roseraie_portal/user/":                    (302, 302, 302, 302, 403),
 }
 # fmt: on
@@ -98,6 +118,9 @@ def world(db):
             "other": other.pk,
             "service": ServiceFactory().pk,
             "atelier": atelier.pk,
+            "year": timezone.localdate().year,
+            "structure_a": structure_a.slug,
+            "structure_b": structure_b.slug,
         },
     }
 
@@ -175,8 +198,9 @@ def _routes(patterns, prefix=""):
 def test_every_professional_url_has_its_row_in_the_matrix():
     professional = {route for route in _routes(get_resolver().url_patterns)}
     professional = {route for route in professional if route.startswith("espace/")}
-    any_id = dict.fromkeys(("own", "locked", "other", "service", "atelier"), 1)
-    in_matrix = {resolve(row.split()[1].format(**any_id)).route for row in MATRIX}
+    any_id = dict.fromkeys(("own", "locked", "other", "service", "atelier", "year"), 1)
+    any_id |= {"structure_a": "a", "structure_b": "b"}
+    in_matrix = {resolve(urlsplit(row.split()[1].format(**any_id)).path).route for row in MATRIX}
 
     assert professional <= in_matrix, "add a row to MATRIX"
 

@@ -1,6 +1,12 @@
 """The models of the two domains of the app: the schedule and the log."""
 
-from permanences.models.log import EDIT_WINDOW, Accompagnement, AccompagnementQuerySet
+from permanences.models.log import (
+    EDIT_WINDOW,
+    Accompagnement,
+    AccompagnementQuerySet,
+    AccompagnementTally,
+    TallyDimension,
+)
 from permanences.models.schedule import (
     Permanence,
     PermanenceQuerySet,
@@ -11,7 +17,9 @@ __all__ = [
     "EDIT_WINDOW",
     "Accompagnement",
     "AccompagnementQuerySet",
+    "AccompagnementTally",
     "Permanence",
     "PermanenceQuerySet",
     "PermanenceRule",
+    "TallyDimension",
 ]

@@ -229,3 +229,49 @@ class Accompagnement(models.Model):
     @property
     def materiel_display(self) -> list[str]:
         return choice_labels(self.materiel, Materiel.choices)
+
+
+class TallyDimension:
+    """What the tally counts an accompaniment under, one key each (the themes: one per
+    theme). The keys are written by the SQL function ``permanences_tally_keys``."""
+
+    TOTAL = "total"  # key ""
+    TRANCHE_AGE = "tranche_age"  # a TrancheAge value
+    RESIDENCE = "residence"  # "quartier:<id>", or another Residence value
+    LIEU = "lieu"  # "lieu:<id>", or "canal:<Canal value>" when no place is named
+    ORIENTATION_SOURCE = "orientation_source"  # an OrientationSource value
+    AUTONOMIE = "autonomie"  # an Autonomie value
+    RESULTAT = "resultat"  # a Resultat value
+    REORIENTE_VERS = "reoriente_vers"  # a Structure id, for reoriented entries only
+    THEME = "theme"  # a ThemeNumerique value
+
+
+class AccompagnementTally(models.Model):
+    """How many accompaniments of the whole territory each month counts under each key of
+    each dimension of the bilans.
+
+    PostgreSQL keeps it: statement-level triggers on the accompaniments' table add and
+    subtract what every insert, update, delete or truncate changes (migration 0006), so
+    that every way of writing (the log's actions, the admin, the purge, a bulk load)
+    leaves it exact, and the territory's bilan reads a few thousand rows instead of a
+    year of entries. A structure's bilan reads its own entries through the same SQL
+    function, ``permanences_tally_keys``, so both count alike.
+    """
+
+    month = models.DateField(_("mois"))
+    dimension = models.CharField(_("dimension"), max_length=20)
+    key = models.CharField(_("valeur"), max_length=60, blank=True)
+    count = models.IntegerField(_("nombre"))
+
+    class Meta:
+        verbose_name = _("décompte mensuel des accompagnements")
+        verbose_name_plural = _("décomptes mensuels des accompagnements")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "dimension", "key"], name="accompagnement_tally_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.dimension}={self.key}: {self.count}"

@@ -1,13 +1,15 @@
 """Reads of the log: what the one-screen form starts from, so that most entries take a
-few taps only."""
+few taps only; and the monthly counts the bilans and diagnostics are made of."""
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
+from django.db import connection
 from django.utils import timezone
 
 from permanences.actions.log import LOGGED_FIELDS
 from permanences.enums import DURATION_PRESETS, NON_COMMUNIQUE, Canal
-from permanences.models import Accompagnement, Permanence
+from permanences.models import Accompagnement, AccompagnementTally, Permanence
 
 PROFILE_DEFAULTS = {
     "tranche_age": NON_COMMUNIQUE,
@@ -93,3 +95,122 @@ def _permanence_today_at(lieu_id: int, now: datetime.datetime):
     )
     in_progress = [p for p in permanences if p.start_time <= now.time() < p.end_time]
     return (in_progress or permanences or [None])[0]
+
+
+# A scope's entries counted under the keys of the territory's tally. The tally's triggers
+# name the keys with the SQL function permanences_tally_keys
+# (permanences/migrations/0006_accompagnement_tally.py); this query writes the same keys
+# with GROUPING SETS over the columns, twice as fast as joining every entry to the
+# function's rows. tests/permanences/test_tally.py holds both to the same counts.
+SCOPE_TALLY_SQL = """
+    SELECT month,
+           CASE WHEN GROUPING(tranche_age) = 0 THEN 'tranche_age'
+                WHEN GROUPING(residence_key) = 0 THEN 'residence'
+                WHEN GROUPING(lieu_key) = 0 THEN 'lieu'
+                WHEN GROUPING(orientation_source) = 0 THEN 'orientation_source'
+                WHEN GROUPING(autonomie) = 0 THEN 'autonomie'
+                WHEN GROUPING(resultat) = 0 THEN 'resultat'
+                WHEN GROUPING(reoriente_vers_key) = 0 THEN 'reoriente_vers'
+                ELSE 'total' END AS dimension,
+           COALESCE(tranche_age, residence_key, lieu_key, orientation_source, autonomie,
+                    resultat, reoriente_vers_key, '') AS key,
+           count(*)
+    FROM (
+        SELECT date_trunc('month', date::timestamp)::date AS month, tranche_age,
+               CASE WHEN residence = 'quartier' THEN 'quartier:' || quartier_id
+                    ELSE residence END AS residence_key,
+               CASE WHEN lieu_id IS NOT NULL THEN 'lieu:' || lieu_id
+                    ELSE 'canal:' || canal END AS lieu_key,
+               orientation_source, autonomie, resultat,
+               CASE WHEN resultat = 'reorientee' THEN reoriente_vers_id::text
+                    END AS reoriente_vers_key
+        FROM permanences_accompagnement
+        WHERE date BETWEEN %(first)s AND %(last)s AND structure_id = ANY(%(structures)s)
+    ) AS entries
+    GROUP BY GROUPING SETS (
+        (month), (month, tranche_age), (month, residence_key), (month, lieu_key),
+        (month, orientation_source), (month, autonomie), (month, resultat),
+        (month, reoriente_vers_key)
+    )
+    HAVING GROUPING(reoriente_vers_key) = 1 OR reoriente_vers_key IS NOT NULL
+    UNION ALL
+    SELECT date_trunc('month', date::timestamp)::date, 'theme', theme, count(*)
+    FROM permanences_accompagnement, unnest(themes) AS theme
+    WHERE date BETWEEN %(first)s AND %(last)s AND structure_id = ANY(%(structures)s)
+    GROUP BY 1, 3
+"""
+
+
+def monthly_tally(*, first_month: datetime.date, last_month: datetime.date, scope):
+    """(month, dimension, key, count) for each month from ``first_month`` to
+    ``last_month`` (first days of months) and each key of the bilans' dimensions
+    (``TallyDimension``), for a scope (``services.selectors.Scope``). The whole territory
+    reads the tally that PostgreSQL keeps; a structure's entries are counted on the spot,
+    through their index, in one query."""
+    if scope.everything:
+        return list(
+            AccompagnementTally.objects.filter(month__range=(first_month, last_month))
+            .exclude(count=0)
+            .values_list("month", "dimension", "key", "count")
+        )
+    if not scope.structure_ids:
+        return []
+    last_day = last_month + relativedelta(months=1, days=-1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            SCOPE_TALLY_SQL,
+            {"first": first_month, "last": last_day, "structures": sorted(scope.structure_ids)},
+        )
+        return cursor.fetchall()
+
+
+# The cartography of needs over a period, for a diagnostic: what is asked where (place ×
+# theme), by whom (age band × where the person lives), how people heard, where they were
+# re-oriented, the autonomy reached, and the months. Keys as in the tally.
+DEMAND_SQL = """
+    WITH entries AS (
+        SELECT date_trunc('month', date::timestamp)::date AS month, tranche_age,
+               CASE WHEN residence = 'quartier' THEN 'quartier:' || quartier_id
+                    ELSE residence END AS residence_key,
+               CASE WHEN lieu_id IS NOT NULL THEN 'lieu:' || lieu_id
+                    ELSE 'canal:' || canal END AS lieu_key,
+               orientation_source, autonomie,
+               CASE WHEN resultat = 'reorientee' THEN reoriente_vers_id::text
+                    END AS reoriente_vers_key,
+               themes
+        FROM permanences_accompagnement
+        WHERE date BETWEEN %(first)s AND %(last)s
+          AND (%(quartier)s::bigint IS NULL OR lieu_id IN (
+                SELECT id FROM services_lieu WHERE quartier_id = %(quartier)s::bigint))
+    )
+    SELECT CASE WHEN GROUPING(month) = 0 THEN 'month'
+                WHEN GROUPING(tranche_age) = 0 THEN 'age_residence'
+                WHEN GROUPING(orientation_source) = 0 THEN 'orientation_source'
+                WHEN GROUPING(autonomie) = 0 THEN 'autonomie'
+                ELSE 'reoriente_vers' END AS dimension,
+           COALESCE(month::text, tranche_age, orientation_source, autonomie,
+                    reoriente_vers_key) AS key,
+           COALESCE(residence_key, '') AS second_key,
+           count(*)
+    FROM entries
+    GROUP BY GROUPING SETS (
+        (month), (tranche_age, residence_key), (orientation_source), (autonomie),
+        (reoriente_vers_key)
+    )
+    HAVING GROUPING(reoriente_vers_key) = 1 OR reoriente_vers_key IS NOT NULL
+    UNION ALL
+    SELECT 'lieu_theme', lieu_key, theme, count(*)
+    FROM entries, unnest(themes) AS theme
+    GROUP BY lieu_key, theme
+"""
+
+
+def demand_counts(*, first_day: datetime.date, last_day: datetime.date, quartier_id=None):
+    """(dimension, key, second key, count) of the accompaniments between two days, held
+    at the places of a neighbourhood (or anywhere): ``month`` (key: the month's first day,
+    ISO), ``age_residence`` (a TrancheAge value × a residence key), ``orientation_source``,
+    ``autonomie``, ``reoriente_vers`` (a structure id), ``lieu_theme`` (a place key × a
+    ThemeNumerique value). Two scans of the period's entries, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(DEMAND_SQL, {"first": first_day, "last": last_day, "quartier": quartier_id})
+        return cursor.fetchall()

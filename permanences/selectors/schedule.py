@@ -1,6 +1,8 @@
 """Reads of the schedule shared by several pages: the next permanences (a service's page,
 the home page) and the permanences' part of the agenda (roseraie_portal/agenda.py)."""
 
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -100,3 +102,21 @@ class PermanenceAgenda:
 
     def lieu_ids(self):
         return Permanence.objects.values("lieu_id")
+
+
+def monthly_counts(*, first_day, last_day, scope) -> dict[int, dict[str, int]]:
+    """Permanences held and cancelled, by month number, between two days, of the services
+    of a scope's structures (for the bilans), in one grouped query."""
+    permanences = scope.filter(
+        Permanence.objects.filter(date__range=(first_day, last_day)), "service__structure"
+    )
+    rows = (
+        permanences.annotate(month=ExtractMonth("date"))
+        .order_by()
+        .values("month")
+        .annotate(
+            held=Count("pk", filter=Q(cancelled=False)),
+            cancelled=Count("pk", filter=Q(cancelled=True)),
+        )
+    )
+    return {row["month"]: {"held": row["held"], "cancelled": row["cancelled"]} for row in rows}

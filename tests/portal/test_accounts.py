@@ -26,6 +26,8 @@ DIRECTORY_AND_SCHEDULE = {
     "permanences": ("permanence", "permanencerule"),
     "roseraie_portal": ("schoolholiday",),
     "ateliers": ("atelier", "ateliercycle", "inscription"),
+    "diagnostics": ("diagnostic", "swotitem", "objective", "phase", "action")
+    + ("indicator", "indicatorvalue", "contribution"),
 }
 
 

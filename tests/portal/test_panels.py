@@ -32,13 +32,14 @@ def test_registering_a_template_again_replaces_its_panel():
         (roles.CONSEILLER, ["Noter un accompagnement", "Mes accompagnements"]),
         (
             roles.PARTENAIRE,
-            ["Les accompagnements de ma structure", "Le bilan annuel de votre structure"],
+            ["Les accompagnements de ma structure", "Les bilans annuels"],
         ),
         (
             roles.COORDINATION,
             [
                 "Noter un accompagnement",
                 "Tous les accompagnements",
+                "Les bilans annuels",
                 "Les services à vérifier",
                 "Ouvrir l’administration",
             ],
