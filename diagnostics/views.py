@@ -66,8 +66,9 @@ class _Choice:
 
     @property
     def choosable(self) -> bool:
-        """Whether the account may choose among several structures."""
-        return len(self.form.fields["structure"].choices) > 2
+        """Whether the chooser shows: the account may choose among several structures,
+        or its choice is wrong and the chooser says why."""
+        return len(self.form.fields["structure"].choices) > 2 or bool(self.form.errors)
 
 
 def _choice(request) -> _Choice:
@@ -106,6 +107,13 @@ def _checked_year(year: int) -> int:
     return year
 
 
+def _unknown_structure(request, year, choice):
+    """A coordinator named a structure that does not exist, on the page or a download:
+    the bilan's page with the chooser and its message."""
+    context = {"year": year, "choice": choice, "query": ""}
+    return render(request, "diagnostics/bilan.html", context, status=400)
+
+
 @require_safe
 @role_required(*BILAN_ROLES)
 def bilan_years(request):
@@ -121,9 +129,9 @@ def bilan_years(request):
 def bilan(request, year):
     _checked_year(year)
     choice = _choice(request)
-    context = {"year": year, "choice": choice, "query": request.GET.urlencode()}
     if choice.scope is None:
-        return render(request, "diagnostics/bilan.html", context, status=400)
+        return _unknown_structure(request, year, choice)
+    context = {"year": year, "choice": choice, "query": request.GET.urlencode()}
     bilan = bilans.build(year=year, scope=choice.scope, scope_label=choice.label)
     charts.for_bilan(bilan, rtl=get_language_bidi())
     context.update(bilan=bilan, months=charts.month_names())
@@ -136,7 +144,7 @@ def bilan_csv(request, year):
     _checked_year(year)
     choice = _choice(request)
     if choice.scope is None:
-        return render(request, "errors/error.html", {"status": 400}, status=400)
+        return _unknown_structure(request, year, choice)
     bilan = bilans.build(year=year, scope=choice.scope, scope_label=choice.label)
     return download(f"bilan-{year}-{choice.slug}.csv", exports.stream_bilan(bilan))
 
@@ -147,7 +155,7 @@ def accompagnements_csv(request, year):
     _checked_year(year)
     choice = _choice(request)
     if choice.scope is None:
-        return render(request, "errors/error.html", {"status": 400}, status=400)
+        return _unknown_structure(request, year, choice)
     return download(
         f"accompagnements-{year}-{choice.slug}.csv",
         exports.stream_raw(year=year, scope=choice.scope),
