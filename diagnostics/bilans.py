@@ -4,11 +4,11 @@ theme, place, age band, neighbourhood, how people heard, autonomy, outcome and
 re-orientation; the ateliers; the permanences; each beside the year before.
 
 The counts come from the database already grouped (``permanences.selectors.log
-.monthly_tally``: the tally PostgreSQL keeps for the territory, one grouped query for a
-structure), two years at once; Python only lays them out in tables and protects the small
-ones (diagnostics/disclosure.py). Each year's tables depend on that year's data only, so
-that the year before shown beside this one is exactly what its own bilan shows: what one
-page hides, the other does not give away.
+.monthly_tally``: the tally PostgreSQL keeps by structure and month), two years at once;
+Python only lays them out in tables and protects the small ones
+(diagnostics/disclosure.py). Each year's tables depend on that year's data only, so that
+the year before shown beside this one is exactly what its own bilan shows: what one page
+hides, the other does not give away.
 """
 
 from collections import defaultdict
@@ -35,7 +35,6 @@ from diagnostics.disclosure import (
 )
 from permanences.enums import Autonomie, Canal, Resultat, ThemeNumerique, TrancheAge
 from permanences.models import (
-    Accompagnement,
     AccompagnementTally,
     Permanence,
     TallyDimension,
@@ -126,16 +125,12 @@ def years_with_data(scope: Scope) -> list[int]:
     """The years up to this one in which the scope has accompaniments, ateliers or
     permanences, newest first."""
     this_year = timezone.localdate().year
-    if scope.everything:
-        accompaniments = set(
-            AccompagnementTally.objects.exclude(count=0)
-            .annotate(year=ExtractYear("month"))
-            .values_list("year", flat=True)
-            .distinct()
-        )
-    else:
-        entries = scope.filter(Accompagnement.objects.all(), "structure")
-        accompaniments = {day.year for day in entries.dates("date", "year")}
+    tally = AccompagnementTally.objects.exclude(count=0)
+    if not scope.everything:
+        tally = tally.filter(structure_id__in=scope.structure_ids)
+    accompaniments = set(
+        tally.annotate(year=ExtractYear("month")).values_list("year", flat=True).distinct()
+    )
     ateliers = scope.filter(Atelier.objects.all(), "structure").dates("date", "year")
     permanences = scope.filter(Permanence.objects.all(), "service__structure").dates("date", "year")
     years = accompaniments | {day.year for day in ateliers} | {day.year for day in permanences}

@@ -1,9 +1,8 @@
 from django.db import migrations, models
 
 # The keys an accompaniment is counted under, one row per (dimension, key): see
-# permanences.models.log.TallyDimension. The triggers below and a structure's bilan
-# (diagnostics/bilans.py) both call it, so that both count alike. A plain SQL function
-# with no SET clause, so that PostgreSQL inlines it into the queries that call it.
+# permanences.models.log.TallyDimension. A plain SQL function with no SET clause, so that
+# PostgreSQL inlines it into the triggers' queries.
 TALLY_KEYS = """
 CREATE FUNCTION permanences_tally_keys(
     tranche_age varchar,
@@ -36,10 +35,11 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 """
 
-# What a set of rows adds to the tally (``sign`` 1) or takes from it (-1).
+# What a set of rows adds to the tally (``sign`` 1) or takes from it (-1), by month and
+# structure.
 CHANGES = """
-    SELECT date_trunc('month', r.date::timestamp)::date AS month, k.dimension, k.key,
-           {sign} AS delta
+    SELECT date_trunc('month', r.date::timestamp)::date AS month, r.structure_id,
+           k.dimension, k.key, {sign} AS delta
     FROM {rows} AS r
     CROSS JOIN LATERAL permanences_tally_keys(
         r.tranche_age, r.residence, r.quartier_id, r.lieu_id, r.canal,
@@ -51,12 +51,12 @@ CHANGES = """
 # rows in opposite orders (no deadlock); keys whose count does not change are not
 # touched at all (an update of a note, of the duration).
 APPLY = """
-    INSERT INTO permanences_accompagnementtally (month, dimension, key, count)
-    SELECT month, dimension, key, sum(delta) FROM ({changes}) AS changes
-    GROUP BY month, dimension, key
+    INSERT INTO permanences_accompagnementtally (month, structure_id, dimension, key, count)
+    SELECT month, structure_id, dimension, key, sum(delta) FROM ({changes}) AS changes
+    GROUP BY month, structure_id, dimension, key
     HAVING sum(delta) <> 0
-    ORDER BY month, dimension, key
-    ON CONFLICT (month, dimension, key)
+    ORDER BY month, structure_id, dimension, key
+    ON CONFLICT (month, structure_id, dimension, key)
     DO UPDATE SET count = permanences_accompagnementtally.count + EXCLUDED.count;
 """
 
@@ -101,8 +101,14 @@ CREATE TRIGGER permanences_tally_truncate AFTER TRUNCATE ON permanences_accompag
     FOR EACH STATEMENT EXECUTE FUNCTION permanences_tally_truncate();
 """
 
-# The entries already logged.
-BACKFILL = APPLY.format(changes=CHANGES.format(sign=1, rows="permanences_accompagnement"))
+# The entries already logged, into the empty tally: every key once, so no conflict (the
+# unique constraint is only created at the end of the migration, after this).
+BACKFILL = (
+    APPLY.split("ON CONFLICT")[0].format(
+        changes=CHANGES.format(sign=1, rows="permanences_accompagnement")
+    )
+    + ";"
+)
 
 DROP = """
 DROP TRIGGER permanences_tally_truncate ON permanences_accompagnement;
@@ -118,7 +124,7 @@ DROP FUNCTION permanences_tally_keys(
 
 
 class Migration(migrations.Migration):
-    """The territory's monthly tally of accompaniments, kept by PostgreSQL (see
+    """The monthly tally of accompaniments by structure, kept by PostgreSQL (see
     permanences.models.log.AccompagnementTally), filled with the entries already there."""
 
     dependencies = [
@@ -136,6 +142,10 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("month", models.DateField(verbose_name="mois")),
+                (
+                    "structure_id",
+                    models.BigIntegerField(null=True, verbose_name="structure"),
+                ),
                 ("dimension", models.CharField(max_length=20, verbose_name="dimension")),
                 ("key", models.CharField(blank=True, max_length=60, verbose_name="valeur")),
                 ("count", models.IntegerField(verbose_name="nombre")),
@@ -146,7 +156,9 @@ class Migration(migrations.Migration):
                 "default_permissions": (),
                 "constraints": [
                     models.UniqueConstraint(
-                        fields=("month", "dimension", "key"), name="accompagnement_tally_key"
+                        fields=("month", "structure_id", "dimension", "key"),
+                        name="accompagnement_tally_key",
+                        nulls_distinct=False,
                     )
                 ],
             },

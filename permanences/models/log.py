@@ -247,18 +247,21 @@ class TallyDimension:
 
 
 class AccompagnementTally(models.Model):
-    """How many accompaniments of the whole territory each month counts under each key of
-    each dimension of the bilans.
+    """How many accompaniments of a structure (or of none: ``structure_id`` null) each
+    month counts under each key of each dimension of the bilans.
 
     PostgreSQL keeps it: statement-level triggers on the accompaniments' table add and
     subtract what every insert, update, delete or truncate changes (migration 0006), so
     that every way of writing (the log's actions, the admin, the purge, a bulk load)
-    leaves it exact, and the territory's bilan reads a few thousand rows instead of a
-    year of entries. A structure's bilan reads its own entries through the same SQL
-    function, ``permanences_tally_keys``, so both count alike.
+    leaves it exact, and a bilan reads a few thousand rows instead of a year of entries:
+    a structure's its own, the territory's every structure's, added up.
+
+    ``structure_id`` is a plain number, not a foreign key: a structure whose entries are
+    all gone leaves rows of zero behind, which must not keep it from being deleted.
     """
 
     month = models.DateField(_("mois"))
+    structure_id = models.BigIntegerField(_("structure"), null=True)
     dimension = models.CharField(_("dimension"), max_length=20)
     key = models.CharField(_("valeur"), max_length=60, blank=True)
     count = models.IntegerField(_("nombre"))
@@ -269,9 +272,11 @@ class AccompagnementTally(models.Model):
         default_permissions = ()
         constraints = [
             models.UniqueConstraint(
-                fields=["month", "dimension", "key"], name="accompagnement_tally_key"
+                fields=["month", "structure_id", "dimension", "key"],
+                name="accompagnement_tally_key",
+                nulls_distinct=False,
             )
         ]
 
     def __str__(self):
-        return f"{self.month:%Y-%m} {self.dimension}={self.key}: {self.count}"
+        return f"{self.month:%Y-%m} {self.structure_id} {self.dimension}={self.key}: {self.count}"

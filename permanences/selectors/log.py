@@ -3,8 +3,8 @@ few taps only; and the monthly counts the bilans and diagnostics are made of."""
 
 import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.db import connection
+from django.db.models import Sum
 from django.utils import timezone
 
 from permanences.actions.log import LOGGED_FIELDS
@@ -97,71 +97,24 @@ def _permanence_today_at(lieu_id: int, now: datetime.datetime):
     return (in_progress or permanences or [None])[0]
 
 
-# A scope's entries counted under the keys of the territory's tally. The tally's triggers
-# name the keys with the SQL function permanences_tally_keys
-# (permanences/migrations/0006_accompagnement_tally.py); this query writes the same keys
-# with GROUPING SETS over the columns, twice as fast as joining every entry to the
-# function's rows. tests/permanences/test_tally.py holds both to the same counts.
-SCOPE_TALLY_SQL = """
-    SELECT month,
-           CASE WHEN GROUPING(tranche_age) = 0 THEN 'tranche_age'
-                WHEN GROUPING(residence_key) = 0 THEN 'residence'
-                WHEN GROUPING(lieu_key) = 0 THEN 'lieu'
-                WHEN GROUPING(orientation_source) = 0 THEN 'orientation_source'
-                WHEN GROUPING(autonomie) = 0 THEN 'autonomie'
-                WHEN GROUPING(resultat) = 0 THEN 'resultat'
-                WHEN GROUPING(reoriente_vers_key) = 0 THEN 'reoriente_vers'
-                ELSE 'total' END AS dimension,
-           COALESCE(tranche_age, residence_key, lieu_key, orientation_source, autonomie,
-                    resultat, reoriente_vers_key, '') AS key,
-           count(*)
-    FROM (
-        SELECT date_trunc('month', date::timestamp)::date AS month, tranche_age,
-               CASE WHEN residence = 'quartier' THEN 'quartier:' || quartier_id
-                    ELSE residence END AS residence_key,
-               CASE WHEN lieu_id IS NOT NULL THEN 'lieu:' || lieu_id
-                    ELSE 'canal:' || canal END AS lieu_key,
-               orientation_source, autonomie, resultat,
-               CASE WHEN resultat = 'reorientee' THEN reoriente_vers_id::text
-                    END AS reoriente_vers_key
-        FROM permanences_accompagnement
-        WHERE date BETWEEN %(first)s AND %(last)s AND structure_id = ANY(%(structures)s)
-    ) AS entries
-    GROUP BY GROUPING SETS (
-        (month), (month, tranche_age), (month, residence_key), (month, lieu_key),
-        (month, orientation_source), (month, autonomie), (month, resultat),
-        (month, reoriente_vers_key)
-    )
-    HAVING GROUPING(reoriente_vers_key) = 1 OR reoriente_vers_key IS NOT NULL
-    UNION ALL
-    SELECT date_trunc('month', date::timestamp)::date, 'theme', theme, count(*)
-    FROM permanences_accompagnement, unnest(themes) AS theme
-    WHERE date BETWEEN %(first)s AND %(last)s AND structure_id = ANY(%(structures)s)
-    GROUP BY 1, 3
-"""
-
-
 def monthly_tally(*, first_month: datetime.date, last_month: datetime.date, scope):
     """(month, dimension, key, count) for each month from ``first_month`` to
     ``last_month`` (first days of months) and each key of the bilans' dimensions
-    (``TallyDimension``), for a scope (``services.selectors.Scope``). The whole territory
-    reads the tally that PostgreSQL keeps; a structure's entries are counted on the spot,
-    through their index, in one query."""
-    if scope.everything:
-        return list(
-            AccompagnementTally.objects.filter(month__range=(first_month, last_month))
-            .exclude(count=0)
-            .values_list("month", "dimension", "key", "count")
-        )
-    if not scope.structure_ids:
-        return []
-    last_day = last_month + relativedelta(months=1, days=-1)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            SCOPE_TALLY_SQL,
-            {"first": first_month, "last": last_day, "structures": sorted(scope.structure_ids)},
-        )
-        return cursor.fetchall()
+    (``TallyDimension``), for a scope (``services.selectors.Scope``), read from the tally
+    that PostgreSQL keeps by structure: the territory's adds every structure's up (and
+    the entries counted for none)."""
+    rows = AccompagnementTally.objects.filter(month__range=(first_month, last_month))
+    if not scope.everything:
+        if not scope.structure_ids:
+            return []
+        rows = rows.filter(structure_id__in=scope.structure_ids)
+    return list(
+        rows.values("month", "dimension", "key")
+        .annotate(total=Sum("count"))
+        .exclude(total=0)
+        .order_by()
+        .values_list("month", "dimension", "key", "total")
+    )
 
 
 # The cartography of needs over a period, for a diagnostic: what is asked where (place ×

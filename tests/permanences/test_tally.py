@@ -1,6 +1,6 @@
-"""The monthly tally of the accompaniments, which PostgreSQL keeps for the territory's
-bilan (migration 0006), stays exact whatever writes the log, and a structure's figures,
-counted on the spot, use the same keys.
+"""The monthly tally of the accompaniments, which PostgreSQL keeps by structure for the
+bilans (migration 0006), stays exact whatever writes the log, for the territory and for
+each structure.
 
 Each test compares the tally with what a reader would count by hand from the entries
 themselves (``counted_by_hand``)."""
@@ -56,17 +56,38 @@ def counted_by_hand(entries) -> Counter:
 
 
 def tally() -> Counter:
+    """The territory's tally, as the coordination's bilan reads it."""
     return Counter(
         {
             (month, dimension, key): count
-            for month, dimension, key, count in AccompagnementTally.objects.exclude(
-                count=0
-            ).values_list("month", "dimension", "key", "count")
+            for month, dimension, key, count in monthly_tally(
+                first_month=FIRST, last_month=LAST, scope=Scope(everything=True)
+            )
         }
     )
 
 
-def on_the_spot(structures) -> Counter:
+def by_structure() -> Counter:
+    """The tally's own rows: (structure id, month, dimension, key) → count."""
+    return Counter(
+        {
+            row[:4]: row[4]
+            for row in AccompagnementTally.objects.exclude(count=0).values_list(
+                "structure_id", "month", "dimension", "key", "count"
+            )
+        }
+    )
+
+
+def counted_by_hand_by_structure(entries) -> Counter:
+    counts = Counter()
+    for entry in entries:
+        for key, count in counted_by_hand([entry]).items():
+            counts[(entry.structure_id, *key)] += count
+    return counts
+
+
+def of_structures(structures) -> Counter:
     rows = monthly_tally(
         first_month=FIRST,
         last_month=LAST,
@@ -108,6 +129,7 @@ def entries():
 
 def test_the_tally_counts_every_new_entry_under_each_of_its_keys(entries):
     assert tally() == counted_by_hand(Accompagnement.objects.all())
+    assert by_structure() == counted_by_hand_by_structure(Accompagnement.objects.all())
     # A few keys read by hand, so that the reference itself is checked.
     march = date(2026, 3, 1)
     assert tally()[(march, TallyDimension.TOTAL, "")] == 2
@@ -132,6 +154,7 @@ def test_a_correction_moves_the_entry_from_its_old_keys_to_its_new_ones(entries)
     )
 
     assert tally() == counted_by_hand(Accompagnement.objects.all())
+    assert by_structure() == counted_by_hand_by_structure(Accompagnement.objects.all())
     assert tally()[(date(2026, 3, 1), TallyDimension.TOTAL, "")] == 1
     assert tally()[(date(2026, 6, 1), TallyDimension.THEME, ThemeNumerique.LOGEMENT)] == 1
 
@@ -170,6 +193,7 @@ def test_a_bulk_load_and_a_truncate_keep_the_tally_exact(entries):
         for day in range(1, 11)
     )
     assert tally() == counted_by_hand(Accompagnement.objects.all())
+    assert by_structure() == counted_by_hand_by_structure(Accompagnement.objects.all())
     assert tally()[(date(2026, 7, 1), TallyDimension.TOTAL, "")] == 10
 
     with connection.cursor() as cursor:
@@ -177,22 +201,31 @@ def test_a_bulk_load_and_a_truncate_keep_the_tally_exact(entries):
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("TRUNCATE permanences_accompagnement")
 
-    assert tally() == Counter()
+    assert by_structure() == Counter()
 
 
-def test_a_structures_counts_on_the_spot_match_the_tally_of_its_entries(entries):
+def test_a_structures_tally_counts_its_own_entries_only(entries):
     caf, ccas = entries["caf"], entries["ccas"]
 
-    assert on_the_spot([caf]) == counted_by_hand(Accompagnement.objects.filter(structure=caf))
-    assert on_the_spot([caf, ccas]) == counted_by_hand(
+    assert of_structures([caf]) == counted_by_hand(Accompagnement.objects.filter(structure=caf))
+    assert of_structures([caf, ccas]) == counted_by_hand(
         Accompagnement.objects.filter(structure__in=[caf, ccas])
     )
     # Entries counted for no structure are the territory's only.
-    assert on_the_spot([caf, ccas]) != tally()
-    assert on_the_spot([]) == Counter()
+    assert of_structures([caf, ccas]) != tally()
+    assert of_structures([]) == Counter()
 
 
-def test_the_on_the_spot_count_keeps_to_the_months_asked_for(entries):
+def test_an_entry_moved_to_another_structure_moves_its_counts(entries):
+    entry = entries["made"][0]
+
+    Accompagnement.objects.filter(pk=entry.pk).update(structure=entries["ccas"])
+
+    assert by_structure() == counted_by_hand_by_structure(Accompagnement.objects.all())
+    assert tally() == counted_by_hand(Accompagnement.objects.all())
+
+
+def test_a_structures_tally_keeps_to_the_months_asked_for(entries):
     rows = monthly_tally(
         first_month=date(2026, 4, 1),
         last_month=date(2026, 4, 1),
