@@ -7,6 +7,7 @@ from roseraie_portal.panels import ESPACE
 class DiagnosticsConfig(AppConfig):
     name = "diagnostics"
     verbose_name = _("Diagnostics et bilans")
+    demo_command = "load_demo_diagnostics"
 
     def ready(self):
         from diagnostics import panels

@@ -1,11 +1,13 @@
 """Load the demonstration schedule of fixtures/demo/schedule.json, relative to today:
-this month and the next.
+from two years back (permanences/demo_log.py's HISTORY_MONTHS) to the end of next month;
+then the demonstration log of accompaniments held there (fixtures/demo/accompagnements.json).
 
 A few recurring permanences of the demo directory expanded into dates, a Mairie Bus tour
-of half-days with their themes (this month, then copied to the next month as
-coordinators do), one cancelled permanence, and the school holidays of zone B (Angers).
-Needs the demo directory (``load_demo_directory``) first. Idempotent: running it twice
-changes nothing.
+of half-days with their themes (this month, then copied to the next month and to the
+months before as coordinators do), one cancelled permanence ahead, and the school
+holidays of zone B (Angers). The log is drawn when the demo account "conseiller" exists
+(``load_demo`` creates it in development). Needs the demo directory
+(``load_demo_directory``) first. Idempotent: running it twice changes nothing.
 """
 
 import json
@@ -17,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from permanences import demo_log
 from permanences.actions import schedule as actions
 from permanences.models import Permanence, PermanenceRule
 from roseraie_portal.holidays import is_public_holiday
@@ -32,17 +35,19 @@ def _time(text: str) -> time:
 
 class Command(BaseCommand):
     help = (
-        "Load the demonstration schedule (fixtures/demo/schedule.json) for this month and the "
-        "next: recurring permanences, "
-        "a Mairie Bus tour, one cancelled permanence, and the zone B school holidays "
-        "(demonstration dates). Needs load_demo_directory first. Idempotent."
+        "Load the demonstration schedule (fixtures/demo/schedule.json) from two years back to "
+        "the end of next month: recurring permanences, a Mairie Bus tour, one cancelled "
+        "permanence, and the zone B school holidays (demonstration dates); then, when the demo "
+        "account 'conseiller' exists, the demonstration log of accompaniments "
+        "(fixtures/demo/accompagnements.json). Needs load_demo_directory first. Idempotent."
     )
 
     @transaction.atomic
     def handle(self, *args, **options):
         schedule = json.loads(SCHEDULE_FILE.read_text(encoding="utf-8"))
         recurring, tour = schedule["recurring"], schedule["bus_tour"]
-        this_month = timezone.localdate().replace(day=1)
+        today = timezone.localdate()
+        this_month, first_day = today.replace(day=1), demo_log.history_start(today)
         next_month = actions.first_of_next_month(this_month)
         last_day = actions.first_of_next_month(next_month) - timedelta(days=1)
         services = self._by_slug(
@@ -74,20 +79,51 @@ class Command(BaseCommand):
                 service=services[service],
                 lieu=lieux[lieu],
                 rrule=rrule,
-                defaults={"starts_on": this_month, "ends_on": last_day, **fields},
+                defaults={"starts_on": first_day, "ends_on": last_day, **fields},
             )
             created += actions.expand_rule(rule=rule).created
 
         count = self._build_tour(this_month, tour, services[tour["service"]], lieux, thematiques)
         copied = actions.duplicate_month(source_month=this_month, target_month=next_month)
+        held, month = 0, first_day
+        while month < this_month:
+            held += actions.duplicate_month(source_month=this_month, target_month=month).created
+            month = actions.first_of_next_month(month)
         self._cancel_one(next_month, reason=tour["cancellation_reason"])
 
         self.stdout.write(
-            f"Demo permanences: {len(recurring)} recurring permanences ({created} dates "
-            f"created), a Mairie Bus tour of {count} half-days this month copied to next month "
-            f"({copied.created} created, {len(copied.skipped)} skipped), one cancelled, "
-            f"{len(schedule['school_holidays'])} school holidays (demonstration dates)."
+            f"Demo permanences from {first_day:%Y-%m-%d}: {len(recurring)} recurring "
+            f"permanences ({created} dates created), a Mairie Bus tour of {count} half-days "
+            f"this month copied to next month ({copied.created} created, "
+            f"{len(copied.skipped)} skipped) and to the {demo_log.HISTORY_MONTHS} months before "
+            f"({held} created), one cancelled, {len(schedule['school_holidays'])} school "
+            "holidays (demonstration dates)."
         )
+        self._load_log(today)
+
+    def _load_log(self, today):
+        try:
+            profile = demo_log.read_profile()
+        except demo_log.DemoLogError as error:
+            raise CommandError(
+                "fixtures/demo/accompagnements.json has problems:\n" + "\n".join(error.problems)
+            ) from error
+        log = demo_log.generate_demo_log(today=today, profile=profile)
+        if log is None:
+            self.stdout.write(
+                f"Demo log: skipped, there is no '{demo_log.DEMO_CONSEILLER}' account to write "
+                "it (load_demo creates it in development, not with --no-accounts): the bilans "
+                "and the diagnostics show no accompaniments."
+            )
+        elif log.created:
+            self.stdout.write(
+                f"Demo log: {log.created} accompaniments from {log.first_day:%Y-%m-%d} to "
+                f"{log.last_day:%Y-%m-%d}, by {', '.join(log.authors)} (demonstration data)."
+            )
+        else:
+            self.stdout.write(
+                f"Demo log: up to date to {log.last_day:%Y-%m-%d}, no accompaniment added."
+            )
 
     def _by_slug(self, model, slugs):
         found = model.objects.in_bulk(list(slugs), field_name="slug")

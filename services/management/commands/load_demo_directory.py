@@ -69,6 +69,12 @@ class Row:
         except ValueError:
             raise DemoDataError(f"{name}: « {value} » (un nombre)") from None
 
+    def whole_number(self, name: str) -> int | None:
+        value = self.text(name)
+        if value and not value.isdecimal():
+            raise DemoDataError(f"{name}: « {value} » (un nombre entier)")
+        return int(value) if value else None
+
     def hours(self, name: str = "horaires") -> list:
         value = self.text(name)
         slots = parse_osm(value) if value else []
@@ -166,6 +172,7 @@ class Command(BaseCommand):
         for name in ("itinerant", "step_free", "public_wifi", "free_computers", "caf_terminal"):
             setattr(lieu, name, row.flag(name))
         lieu.printer_scanner = row.flag("printer_scanner")
+        lieu.half_days_per_week = row.whole_number("demi_journees") or 0
         lieu.full_clean()
         return actions.save_lieu(lieu=lieu, opening_hours=row.hours())
 
