@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ateliers.enums import AtelierStatus
 from ateliers.models import Atelier
@@ -75,7 +76,12 @@ class Equipment:
 
     @property
     def sentence(self) -> str:
-        return _("%(label)s : %(count)s lieux sur %(total)s") % {
+        sentence = ngettext(
+            "%(label)s : %(count)s lieu sur %(total)s",
+            "%(label)s : %(count)s lieux sur %(total)s",
+            self.places,
+        )
+        return sentence % {
             "label": self.label,
             "count": self.places,
             "total": self.total,
