@@ -2,7 +2,8 @@
 
     python -m benchmarks.generators directory --services 10000 [--seed 1] [--clear]
     python -m benchmarks.generators accompaniments --count 1000000
-        [--conseiller-entries 20000] [--conseillers 200] [--seed 0.42] [--clear]
+        [--conseiller-entries 20000] [--conseillers 200] [--year YYYY] [--seed 0.42]
+        [--clear]
     python -m benchmarks.generators ateliers [--ateliers 5000] [--months 6]
         [--directory-services 10000] [--seed 1] [--clear]
 
@@ -50,6 +51,12 @@ def main(argv=None):
         type=int,
         default=200,
         help="Other 'bench-' conseillers sharing the rest (default: 200).",
+    )
+    log.add_argument(
+        "--year",
+        type=int,
+        help="Put every entry in this calendar year, up to today when it is this one "
+        "(default: today and the three years before).",
     )
     log.add_argument("--seed", type=float, default=0.42, help="setseed() value, -1 to 1.")
     log.add_argument(

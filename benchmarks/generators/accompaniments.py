@@ -1,22 +1,26 @@
-"""Anonymous accompaniments at any scale, for the benchmarks (``accompaniments.py``):
+"""Anonymous accompaniments at any scale, for the benchmarks (``accompaniments.py``,
+``bilans.py``):
 ``generate_accompaniments(count=1_000_000, conseiller_entries=20_000)``.
 
 Rows are written by PostgreSQL itself (INSERT … SELECT FROM generate_series, random
 choices over the model's TextChoices values), not built as Python objects: a million rows
 take tens of seconds instead of tens of minutes. They are inserted oldest first, one slice
-of the three years at a time, so that the table is laid out on disk as production writes
+of the period at a time, so that the table is laid out on disk as production writes
 it, a conseiller's entries spread among everyone else's.
 
 Authors are "bench-" accounts in the "conseiller" group: "bench-conseiller" gets exactly
 ``conseiller_entries`` entries (the figure issue 4 measures), the rest is spread over
-``conseillers`` others. ``clear=True`` deletes the entries of every "bench-" account
-first. By hand: ``python -m benchmarks.generators accompaniments --help``.
+``conseillers`` others. The entries are spread over today and the three years before,
+or over one calendar year with ``year`` (up to today when it is this one), as the raw CSV
+of a bilan that benchmarks/bilans.py measures exports one year. ``clear=True`` deletes the
+entries of every "bench-" account first. By hand:
+``python -m benchmarks.generators accompaniments --help``.
 """
 
 import math
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -85,12 +89,14 @@ def generate_accompaniments(
     conseiller_entries: int = 20_000,
     conseillers: int = 200,
     seed: float = 0.42,
+    year: int | None = None,
     clear: bool = False,
     log: Callable[[str], object] = lambda message: None,
 ) -> dict[str, int]:
     """Delete the entries of "bench-" accounts first when ``clear``, then generate
     ``count`` entries (none: the deletion alone), saying what is done to ``log``. ``seed``
-    is PostgreSQL's setseed(), from -1 to 1. Returns how many entries went and came."""
+    is PostgreSQL's setseed(), from -1 to 1; ``year``, when given, holds every entry (up to
+    today when it is this year). Returns how many entries went and came."""
     if count is None and not clear:
         raise GenerationError("Nothing to do: give a number of entries, or clear, or both.")
     if count is not None and not 0 <= conseiller_entries <= count:
@@ -101,6 +107,8 @@ def generate_accompaniments(
         raise GenerationError("There must be at least 1 other conseiller.")
     if not -1 <= seed <= 1:
         raise GenerationError("The seed must be between -1 and 1.")
+    if year is not None and not 1 <= year <= timezone.localdate().year:
+        raise GenerationError("The year must be this year or one before it.")
 
     counts = {}
     with transaction.atomic():
@@ -111,10 +119,14 @@ def generate_accompaniments(
             started = time.perf_counter()
             generator = AccompagnementGenerator(seed=seed)
             counts["generated"] = generator.generate(
-                count=count, conseiller_entries=conseiller_entries, conseillers=conseillers
+                count=count,
+                conseiller_entries=conseiller_entries,
+                conseillers=conseillers,
+                year=year,
             )
+            period = f" in {year}" if year is not None else ""
             log(
-                f"Generated {count} entries in {time.perf_counter() - started:.1f} s; "
+                f"Generated {count} entries{period} in {time.perf_counter() - started:.1f} s; "
                 f"'{MAIN_CONSEILLER}' has {conseiller_entries}."
             )
     # VACUUM sets the visibility map (index-only scans) and the statistics, as autovacuum
@@ -142,7 +154,9 @@ class AccompagnementGenerator:
     def __init__(self, *, seed: float):
         self.seed = seed
 
-    def generate(self, *, count: int, conseiller_entries: int, conseillers: int) -> int:
+    def generate(
+        self, *, count: int, conseiller_entries: int, conseillers: int, year: int | None = None
+    ) -> int:
         structures = self._structures()
         quartiers = self._quartiers()
         lieux, stops = self._lieux(quartiers)
@@ -154,8 +168,7 @@ class AccompagnementGenerator:
                 f"'{MAIN_CONSEILLER}' already has {already} entries: clear them first."
             )
         slices = max(1, math.ceil(count / ROWS_PER_SLICE))
-        today = timezone.localdate()
-        first_day = today - timedelta(days=DAYS - 1)
+        first_day, days = _period(year)
         params = {
             "main_id": main_id,
             "main_structure": main_structure,
@@ -189,8 +202,8 @@ class AccompagnementGenerator:
             for index in range(slices):
                 # Oldest slice first, each sorted by time: the table ends up in the order
                 # production writes it.
-                start = DAYS * index // slices
-                end = DAYS * (index + 1) // slices
+                start = days * index // slices
+                end = days * (index + 1) // slices
                 rows = _share(count, slices, index)
                 cursor.execute(
                     INSERT_SQL,
@@ -276,6 +289,16 @@ class AccompagnementGenerator:
         )
         pairs = [(users[name], attached[users[name]]) for name in names]
         return pairs[0], pairs[1:]
+
+
+def _period(year: int | None) -> tuple[date, int]:
+    """The first day of the entries and their number of days: today and the three years
+    before, or a calendar year (up to today when it is this one)."""
+    today = timezone.localdate()
+    if year is None:
+        return today - timedelta(days=DAYS - 1), DAYS
+    first_day = date(year, 1, 1)
+    return first_day, (min(date(year, 12, 31), today) - first_day).days + 1
 
 
 def _share(total: int, parts: int, index: int) -> int:

@@ -1,10 +1,13 @@
 """The log the benchmarks page through (benchmarks/generators/accompaniments.py)."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 
 from benchmarks.generators import GenerationError
+from benchmarks.generators.__main__ import main as generators_command
 from benchmarks.generators.accompaniments import generate_accompaniments
 from permanences.enums import DURATION_PRESETS
 from permanences.models import Accompagnement
@@ -96,3 +99,63 @@ def test_generating_more_for_the_conseiller_than_asked_is_refused():
 
     with pytest.raises(GenerationError, match="already has 40 entries: clear them first"):
         generate_accompaniments(count=10, conseiller_entries=5)
+
+
+def test_generated_log_covers_the_three_years_up_to_today(clock):
+    clock("2026-06-15 10:00")
+
+    generate_accompaniments(**SMALL)
+
+    days = generated().aggregate(first=Min("date"), last=Max("date"))
+    assert days["first"] >= date(2023, 6, 15)
+    assert days["last"] <= date(2026, 6, 15)
+    assert days["last"] - days["first"] > timedelta(days=2 * 365)
+
+
+def test_a_year_given_holds_every_generated_entry_over_its_months(clock):
+    clock("2026-06-15 10:00")
+
+    counts = generate_accompaniments(**SMALL, year=2025)
+
+    assert counts["generated"] == 300
+    assert generated().filter(date__year=2025).count() == 300
+    months = {day.month for day in generated().dates("date", "month")}
+    assert months == set(range(1, 13))
+
+
+def test_this_year_given_stops_today(clock):
+    clock("2026-03-10 10:00")
+
+    generate_accompaniments(**SMALL, year=2026)
+
+    days = generated().aggregate(first=Min("date"), last=Max("date"))
+    assert days == {"first": date(2026, 1, 1), "last": date(2026, 3, 10)}
+
+
+def test_a_year_to_come_is_refused(clock):
+    clock("2026-06-15 10:00")
+
+    with pytest.raises(GenerationError, match="this year or one before it"):
+        generate_accompaniments(**SMALL, year=2027)
+    assert not generated().exists()
+
+
+def test_command_line_puts_the_entries_in_the_year_given(capsys, clock):
+    clock("2026-06-15 10:00")
+
+    generators_command(
+        [
+            "accompaniments",
+            "--count",
+            "50",
+            "--conseiller-entries",
+            "5",
+            "--conseillers",
+            "2",
+            "--year",
+            "2024",
+        ]
+    )
+
+    assert generated().filter(date__year=2024).count() == generated().count() == 50
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Generated 50 entries in 2024 in ")
