@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from roseraie_portal.notices import Notice, tell
 from services import actions
-from services.forms import ServiceForm, StructureMembershipForm
+from services.forms.directory import ServiceForm, StructureMembershipForm
 from services.models import (
     Lieu,
     OpeningHours,

@@ -1,0 +1,1 @@
+"""The forms of the app's two domains: the directory, and the orientations."""
