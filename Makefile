@@ -68,10 +68,16 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/djlint templates --reformat
 
-# Browser tests drive the system Chromium (see ../shared/A11Y.md); where there is none,
-# Playwright fetches its own (needs the internet).
+# Browser tests drive the system Chromium (see ../shared/A11Y.md). Where there is none,
+# Debian's package is installed when we may (root with apt-get), else Playwright fetches
+# its own (needs the internet, and its download site).
 browser: $(VENV)/.installed
-	@if [ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then $(PY) -m playwright install chromium; fi
+	@if [ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y --no-install-recommends chromium >/dev/null \
+	    || { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; }; \
+	  else $(PY) -m playwright install chromium; fi; \
+	fi
 
 clean: stop
 	rm -rf $(VENV) var staticfiles
