@@ -1,7 +1,6 @@
 """Forms of the ateliers: registering (a resident, or a professional on their behalf),
 the list's filters, attendance, and the admin's cycle and copy forms."""
 
-import re
 from datetime import date, timedelta
 
 from crispy_forms.helper import FormHelper
@@ -15,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ateliers.enums import AtelierStatus, Attendance, Need
 from ateliers.models import Atelier, AtelierCycle
-from roseraie_portal.forms import lines_field
+from roseraie_portal.dates import SCHEDULE, PlausibleDates
+from roseraie_portal.forms import clean_phone, lines_field
 from roseraie_portal.recurrence import rule_dates
 from services.choice_fields import DirectoryFilters
 from services.enums import NON_COMMUNIQUE, OrientationSource
@@ -26,7 +26,6 @@ CONSENT_TEXT = _(
     "confirmation, un rappel la veille et les changements de cet atelier. Ils sont "
     "effacés 3 mois après l’atelier."
 )
-PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
 CHOICES_TEMPLATE = "components/choices.html"
 
 
@@ -89,12 +88,7 @@ class RegistrationForm(forms.Form):
         )
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise ValidationError(
-                _("Écrivez un numéro de téléphone, par exemple 06 12 34 56 78."), code="phone"
-            )
-        return phone
+        return clean_phone(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned = super().clean()
@@ -202,7 +196,8 @@ class AttendanceForm(forms.Form):
 TO_BRING = {"label": _("À apporter"), "help_text": _("Une chose par ligne.")}
 
 
-class AtelierForm(forms.ModelForm):
+class AtelierForm(PlausibleDates, forms.ModelForm):
+    plausible_dates = {"date": SCHEDULE}
     to_bring = lines_field(**TO_BRING)
 
     class Meta:
@@ -229,7 +224,8 @@ class AtelierForm(forms.ModelForm):
             super().validate_constraints()
 
 
-class AtelierCycleForm(forms.ModelForm):
+class AtelierCycleForm(PlausibleDates, forms.ModelForm):
+    plausible_dates = {"starts_on": SCHEDULE, "ends_on": SCHEDULE}
     to_bring = lines_field(**TO_BRING)
 
     class Meta:

@@ -16,11 +16,10 @@ from django_tasks import task
 from ateliers import messages
 from ateliers.enums import AtelierStatus, InscriptionStatus
 from ateliers.models import Inscription
-from roseraie_portal.notifications import deliver
+from roseraie_portal.notifications import MAX_ATTEMPTS, deliver, retry_delay
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 5
 # The reminder leaves the day before the session, at this hour (Europe/Paris).
 REMINDER_HOUR = time(10)
 
@@ -28,10 +27,6 @@ REMINDER_HOUR = time(10)
 def reminder_moment(atelier) -> datetime:
     day_before = atelier.date - timedelta(days=1)
     return timezone.make_aware(datetime.combine(day_before, REMINDER_HOUR))
-
-
-def _retry_delay(attempt: int) -> timedelta:
-    return timedelta(minutes=5 * 2 ** (attempt - 1))  # 5, 10, 20, 40 minutes
 
 
 @task()
@@ -56,7 +51,7 @@ def send_to_inscription(inscription_id: int, kind: str, attempt: int = 1) -> lis
     except Exception:
         if attempt < MAX_ATTEMPTS:
             logger.warning("Sending %s to inscription %s failed; retrying.", kind, inscription_id)
-            send_to_inscription.using(run_after=timezone.now() + _retry_delay(attempt)).enqueue(
+            send_to_inscription.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
                 inscription_id, kind, attempt + 1
             )
         else:

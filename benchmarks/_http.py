@@ -11,6 +11,10 @@ allows (gunicorn's sync workers close it after each response; it reopens by itse
 keeps its cookies itself: production cookies are Secure, which a client's cookie jar
 would not send back over plain HTTP.
 
+``fetch`` sends one request on a connection of its own and never sends it again: for the
+benchmarks that count failures (a retried POST could be saved twice, a retried GET would
+hide a failed connection).
+
 ``time_against_floor`` times each page with /healthz right after it, on the same server
 in the same run: the floor, what any request costs here and now (gunicorn, WSGI, one
 query). This machine is noisy; the ratio of a page to its floor is the steadier figure.
@@ -89,6 +93,22 @@ class Browser:
         return Response(answer.status, answer.headers, content, elapsed)
 
 
+def fetch(port, method, path, *, body=None, headers=None, timeout=30) -> Response:
+    """One request on a new connection, never retried; raises OSError or
+    http.client.HTTPException when the connection fails."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        start = time.perf_counter()
+        connection.request(method, path, body, headers or {})
+        answer = connection.getresponse()
+        content = answer.read()
+        return Response(
+            answer.status, answer.headers, content, (time.perf_counter() - start) * 1000
+        )
+    finally:
+        connection.close()
+
+
 def time_against_floor(browser, cases, *, rounds):
     """Run each case (a function returning the Response to time) once a round, each
     followed by /healthz; return the Responses of each case and the times of /healthz,
@@ -124,12 +144,16 @@ def print_floor(floor) -> None:
 
 
 @contextlib.contextmanager
-def served_portal():
-    """bin/start on the benchmark database; yields the port it listens on."""
+def served_portal(*, database_url=None, log=None):
+    """bin/start on the benchmark database (or on ``database_url``); yields the port it
+    listens on. ``log``: a file opened "w+" that receives the server's output, read back
+    when the server does not start (a temporary file otherwise)."""
     from django.conf import settings
 
     port = _free_port()
     env = _production_environment(settings.DATABASES["default"], port)
+    if database_url is not None:
+        env["DATABASE_URL"] = database_url
     print("Collecting static files, starting bin/start (gunicorn)…", flush=True)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
@@ -137,7 +161,9 @@ def served_portal():
         env=env,
         check=True,
     )
-    log = tempfile.NamedTemporaryFile("w+", prefix="roseraie-bench-", suffix=".log")
+    own_log = log is None
+    if own_log:
+        log = tempfile.NamedTemporaryFile("w+", prefix="roseraie-bench-", suffix=".log")
     # A session of its own: the server and its workers are stopped together, by us.
     server = subprocess.Popen(
         [str(BASE_DIR / "bin" / "start")],
@@ -154,7 +180,8 @@ def served_portal():
     finally:
         _stop(server)
         signal.signal(signal.SIGTERM, stop_on_sigterm)
-        log.close()
+        if own_log:
+            log.close()
 
 
 def _production_environment(database: dict, port: int) -> dict:

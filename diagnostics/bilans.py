@@ -24,15 +24,20 @@ from django.utils.translation import gettext as _
 from ateliers.models import Atelier
 from ateliers.selectors import monthly_figures
 from diagnostics.disclosure import (
+    MASKED,
+    THRESHOLD,
     TOTAL,
     Table,
     cell,
     column_total,
     difference,
+    is_hidden,
     protect,
+    protect_together,
     ratio,
     row_total,
 )
+from diagnostics.formats import duration
 from permanences.enums import Autonomie, Canal, Resultat, ThemeNumerique, TrancheAge
 from permanences.models import (
     AccompagnementTally,
@@ -43,7 +48,7 @@ from permanences.selectors.log import monthly_tally
 from permanences.selectors.schedule import monthly_counts
 from services.enums import NON_COMMUNIQUE, OrientationSource
 from services.models import Lieu, Quartier, Structure
-from services.selectors import Scope
+from services.selectors import Scope, orientations
 
 FIRST_YEAR = 2000
 # Beyond this many rows, a table keeps its largest rows and adds up the others in one
@@ -101,14 +106,15 @@ class Bilan:
     accompaniments: list[Section] = field(default_factory=list)
     ateliers: Section | None = None
     permanences: Section | None = None
+    orientations: Section | None = None
 
     @property
     def sections(self) -> list[Section]:
-        return [*self.accompaniments, self.ateliers, self.permanences]
+        return [*self.accompaniments, *self.other_sections]
 
     @property
     def other_sections(self) -> list[Section]:
-        return [self.ateliers, self.permanences]
+        return [self.ateliers, self.permanences, self.orientations]
 
     @property
     def monthly(self) -> Section:
@@ -153,6 +159,7 @@ def build(*, year: int, scope: Scope, scope_label: str) -> Bilan:
     ]
     bilan.ateliers = _ateliers_section(year, scope)
     bilan.permanences = _permanences_section(year, scope)
+    bilan.orientations = _orientations_section(year, scope)
     return bilan
 
 
@@ -295,15 +302,24 @@ def _accompaniment_tables(dimensions, labels: _Labels) -> dict[str, Table]:
         ("quartiers", TallyDimension.RESIDENCE),
     ):
         _add_others(tables[slug], dimensions.get(dimension, {}))
-    protect(monthly)
-    for slug in ("lieux", "ages", "quartiers", "connaissance", "autonomie"):
-        protect(tables[slug], same_columns_as=monthly)
+    # The months and the breakdowns that share their monthly totals, at once: what one
+    # hides, the others cannot give back, and each small count can move in all of them.
+    # The themes count an accompaniment once per theme: a table of its own.
     reoriented = tables["reorientations"]
-    protect(
-        tables["resultats"],
-        same_columns_as=monthly,
-        refine={Resultat.REORIENTEE: reoriented} if reoriented.rows else None,
+    linked = [
+        (tables[slug], {"same_columns_as": monthly})
+        for slug in ("lieux", "ages", "quartiers", "connaissance", "autonomie")
+    ]
+    linked.append(
+        (
+            tables["resultats"],
+            {
+                "same_columns_as": monthly,
+                "refine": {Resultat.REORIENTEE: reoriented} if reoriented.rows else None,
+            },
+        )
     )
+    protect_together(monthly, linked)
     protect(tables["themes"])
     return tables
 
@@ -490,3 +506,57 @@ def _one_row_line(table: Table, previous: Table) -> Line:
         previous=previous.shown(TOTAL),
         key=key,
     )
+
+
+def _orientations_section(year: int, scope: Scope) -> Section:
+    """Orientations sent and received, and of those received the accepted and the
+    declined, by month; the acceptance rate among the answers; and, in the note, how
+    long a first answer took (when at least THRESHOLD were answered: a median of fewer
+    would tell of few people)."""
+    figures = {
+        each: orientations.monthly_figures(
+            first_day=date(each, 1, 1), last_day=date(each, 12, 31), scope=scope
+        )
+        for each in (year, year - 1)
+    }
+    labels = {
+        "sent": _("Orientations envoyées"),
+        "received": _("Orientations reçues"),
+        "accepted": _("Orientations reçues acceptées"),
+        "declined": _("Orientations reçues refusées"),
+    }
+
+    def tables(each):
+        return {
+            name: _one_row(label, label, {m: f[name] for m, f in figures[each].items()})
+            for name, label in labels.items()
+        }
+
+    current, previous = tables(year), tables(year - 1)
+    lines = [_one_row_line(current[name], previous[name]) for name in labels]
+
+    def acceptance(tables_of_year, ref):
+        accepted, declined = (tables_of_year[name].shown(ref) for name in ("accepted", "declined"))
+        if is_hidden(declined):
+            return MASKED
+        return ratio(accepted, accepted + declined) if not is_hidden(accepted) else MASKED
+
+    lines.append(
+        Line(
+            label=_("Taux d’acceptation (acceptées / réponses)"),
+            cells=[acceptance(current, cell("n", month)) for month in MONTH_KEYS],
+            total=acceptance(current, TOTAL),
+            previous=acceptance(previous, TOTAL),
+            is_rate=True,
+        )
+    )
+    times = orientations.answer_times(
+        first_day=date(year, 1, 1), last_day=date(year, 12, 31), scope=scope
+    )
+    note = ""
+    if times.answered >= THRESHOLD:
+        note = _(
+            "Délai de la première réponse : la moitié en moins de %(median)s, 90 %% en moins "
+            "de %(ninetieth)s."
+        ) % {"median": duration(times.median), "ninetieth": duration(times.ninetieth)}
+    return Section(slug="orientations", title=_("Orientations"), lines=lines, note=note)

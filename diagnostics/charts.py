@@ -4,20 +4,20 @@ Policy forbids them: colours come from classes of diagnostics.css).
 
 Each chart has a title and a one-sentence summary; the page shows the data table beside
 it, which is what screen readers read (the SVG is hidden from them) and what a printed
-page keeps. A hidden count ("< 5") draws no bar and says "< 5". Right-to-left pages get a
+page keeps. A hidden number ("< 5", "masqué") draws no bar and says so. Right-to-left pages get a
 mirrored drawing, bars growing from the right.
 """
 
 import math
 from dataclasses import dataclass, field
 
-from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from diagnostics.bilans import OTHERS
-from diagnostics.disclosure import HIDDEN, cell, row_total
+from diagnostics.disclosure import HIDDEN, MASKED, cell, is_hidden, row_total
+from diagnostics.formats import figure, percent
 
 # Drawn at about its own size on a phone (360 px) and a little larger on a desk, so that
 # its 12-unit text stays readable without taking the page.
@@ -32,37 +32,6 @@ MAX_BARS = 10
 PLOT_TOP, PLOT_HEIGHT, AXIS_ROOM = 12, 150, 46
 MONTH_CHART_HEIGHT = PLOT_TOP + PLOT_HEIGHT + 46
 HEAT_LEVELS = 5
-
-
-def figure(value) -> str:
-    """A count as a reader reads it: grouped thousands ("1 234"), or "< 5"."""
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        return value
-    return formats.number_format(value, force_grouping=True)
-
-
-def percent(rate, *, decimals: int = 0) -> str:
-    """A share or a rate: "35 %"; "–" when there is none, or when it would give a hidden
-    count away (a share of "< 5" is not "less than 5 %")."""
-    if rate is None or rate == HIDDEN:
-        return "–"
-    number = formats.number_format(rate * 100, decimal_pos=decimals)
-    return _("%(number)s %%") % {"number": number}
-
-
-def signed(change) -> str:
-    """A change from last year: "+12", "−3", "0" or "< 5"."""
-    if change is None:
-        return "–"
-    if change == HIDDEN:
-        return HIDDEN
-    if change > 0:
-        return "+" + figure(change)
-    if change < 0:
-        return "−" + figure(-change)
-    return "0"
 
 
 @dataclass
@@ -101,7 +70,7 @@ class BarChart:
 
 def bar_chart(title: str, items: list[tuple[str, int | str]], *, rtl: bool, summary: str):
     """Horizontal bars for the longest (label, shown value) pairs, longest first; hidden
-    counts ("< 5") after them."""
+    numbers ("< 5", "masqué") after them."""
     items = sorted(items, key=lambda item: -item[1] if isinstance(item[1], int) else 1)
     items = items[:MAX_BARS]
     numbers = [value for _label, value in items if isinstance(value, int)]
@@ -140,7 +109,7 @@ def ranking_summary(items: list[tuple[str, int | str]], total) -> str:
         key=lambda item: -item[1],
     )
     if not shown:
-        if any(value == HIDDEN for _label, value in items):
+        if any(is_hidden(value) for _label, value in items):
             return _("Trop peu de personnes pour détailler : les nombres sous 5 sont masqués.")
         return _("Aucune donnée pour cette période.")
     (first, first_value), *others = shown
@@ -285,6 +254,11 @@ def months_summary(*, year, total, previous_total, months: list[tuple[str, int |
     mars (150)." """
     if total == HIDDEN:
         return _("Moins de 5 accompagnements en %(year)s.") % {"year": year}
+    if total == MASKED:
+        return _(
+            "Le nombre d’accompagnements de %(year)s est masqué, pour qu’on ne puisse pas "
+            "retrouver de petits nombres."
+        ) % {"year": year}
     values = {"count": figure(total), "year": year, "previous": year - 1}
     change = None
     if isinstance(previous_total, int) and previous_total:
@@ -322,6 +296,11 @@ def period_summary(total, months: list[tuple[str, int | str]]) -> str:
     """ "3 210 accompagnements en 12 mois. Le mois le plus chargé : mars 2026 (320)." """
     if total == HIDDEN:
         return _("Moins de 5 accompagnements sur la période.")
+    if total == MASKED:
+        return _(
+            "Le nombre d’accompagnements de la période est masqué, pour qu’on ne puisse pas "
+            "retrouver de petits nombres."
+        )
     sentence = ngettext(
         "%(count)s accompagnement en 12 mois.", "%(count)s accompagnements en 12 mois.", total
     ) % {"count": figure(total)}
@@ -346,7 +325,7 @@ def _busiest(months: list[tuple[str, int | str]]) -> str:
 def heat_level(value, highest: int) -> str:
     """The class of a cell of a heat table: heat-0 (none) to heat-5 (the most), or
     heat-hidden."""
-    if value == HIDDEN:
+    if is_hidden(value):
         return "heat-hidden"
     if not value or not highest:
         return "heat-0"

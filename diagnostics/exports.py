@@ -3,7 +3,8 @@
 
 - The bilan: the tables of the page, one section per table (its title, a header row, its
   lines and their total), months as columns, then the year's total, last year's and the
-  change. Counts under 5 are "< 5", as on the page.
+  change. Counts under 5 are "< 5", and the numbers hidden to protect them "masqué", as
+  on the page.
 - The raw accompaniments: one anonymous row per accompaniment, the columns PRODUCT.md
   lists. PostgreSQL writes the rows itself (``COPY … TO STDOUT``), formulas already
   neutralised and themes joined, and they are passed on in chunks of about 64 KB as
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from psycopg import sql
 
 from diagnostics.bilans import Bilan, Line, month_columns
-from diagnostics.charts import percent
+from diagnostics.formats import figure, percent
 from roseraie_portal.csv_files import (
     BOM,
     DELIMITER,
@@ -52,8 +53,9 @@ def bilan_rows(bilan: Bilan) -> Iterator[list]:
     yield [_("Bilan %(year)s : %(scope)s") % {"year": bilan.year, "scope": bilan.scope_label}]
     yield [
         _(
-            "Les nombres de 1 à 4 personnes sont remplacés par « < 5 », ainsi que ceux "
-            "qui permettraient de les retrouver."
+            "Les nombres de 1 à 4 personnes sont remplacés par « < 5 ». Quelques autres "
+            "nombres, qui permettraient de les retrouver par soustraction, sont remplacés "
+            "par « masqué »."
         )
     ]
     header = [
@@ -85,11 +87,22 @@ def _line_row(line: Line) -> list:
             "",
         ]
     change = line.change
-    return [line.label, *line.cells, line.total, _blank(line.previous), _blank(change)]
+    return [
+        line.label,
+        *(_count(value) for value in line.cells),
+        _count(line.total),
+        _blank(line.previous),
+        _blank(change),
+    ]
+
+
+def _count(value):
+    """A number as such, so that a spreadsheet adds it up; a marker in the reader's words."""
+    return figure(value) if isinstance(value, str) else value
 
 
 def _blank(value):
-    return "" if value is None else value
+    return "" if value is None else _count(value)
 
 
 def stream_bilan(bilan: Bilan) -> Iterator[str]:

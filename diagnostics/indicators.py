@@ -30,12 +30,21 @@ from ateliers.enums import AtelierStatus
 from ateliers.models import Atelier
 from ateliers.selectors import figures_of
 from diagnostics.bilans import OTHERS
-from diagnostics.disclosure import TOTAL, Table, cell, protect, ratio
+from diagnostics.disclosure import (
+    THRESHOLD,
+    TOTAL,
+    Table,
+    cell,
+    protect,
+    protect_together,
+    ratio,
+)
 from permanences.enums import Autonomie, Canal, ThemeNumerique, TrancheAge
 from permanences.models import Permanence
 from permanences.selectors.log import demand_counts
 from services.enums import NON_COMMUNIQUE, OrientationSource
 from services.models import Lieu, Quartier, Structure
+from services.selectors import Scope, orientations
 
 PERIOD_MONTHS = 12
 CACHE_SECONDS = 15 * 60
@@ -183,6 +192,12 @@ class Demand:
     atelier_sessions: int
     atelier_registered: int | str
     atelier_present: int | str
+    # The orientations between partners, over the whole portal: they name no place.
+    orientations_received: int | str = 0
+    orientations_accepted: int | str = 0
+    orientations_declined: int | str = 0
+    # Shown from THRESHOLD answers only: a median of fewer would tell of few people.
+    orientation_median: timedelta | None = None
 
     @property
     def participation_rate(self):
@@ -209,9 +224,21 @@ def _demand_counts(quartier, period) -> dict:
     if quartier is not None:
         ateliers = ateliers.filter(lieu__quartier=quartier)
     figures = figures_of(ateliers)
+    everything = Scope(everything=True)
+    months = orientations.monthly_figures(
+        first_day=period.first_day, last_day=period.last_day, scope=everything
+    )
+    times = orientations.answer_times(
+        first_day=period.first_day, last_day=period.last_day, scope=everything
+    )
     return {
         "rows": rows,
         "ateliers": (figures.sessions, figures.registered, figures.present),
+        "orientations": {
+            name: sum(month[name] for month in months.values())
+            for name in ("received", "accepted", "declined")
+        },
+        "orientation_median": times.median if times.answered >= THRESHOLD else None,
     }
 
 
@@ -232,26 +259,28 @@ def _demand_tables(counts, period: Period) -> Demand:
         [(month, formats.date_format(month, "M Y")) for month in period.months],
         {("n", date.fromisoformat(key)): count for (key, _s), count in found["month"].items()},
     )
-    protect(months)
     age_residence = Table(
         _("Âge et quartier de résidence"),
         [(value, str(label)) for value, label in TrancheAge.choices],
         names.residences(),
         {(age, residence): count for (age, residence), count in found["age_residence"].items()},
     )
-    protect(age_residence, same_total_as=months)
     heard = listing(
         _("Comment la personne a connu la permanence"),
         "orientation_source",
         [(value, str(label)) for value, label in OrientationSource.choices],
     )
-    protect(heard, same_total_as=months)
     autonomy = listing(
         _("Autonomie atteinte"),
         "autonomie",
         [(value, str(label)) for value, label in Autonomie.choices],
     )
-    protect(autonomy, same_total_as=months)
+    # The months and the tables of the same accompaniments, at once: they share their
+    # grand total.
+    protect_together(
+        months,
+        [(table, {"same_total_as": months}) for table in (age_residence, heard, autonomy)],
+    )
     reoriented = listing(_("Réorientations"), "reoriente_vers", names.structures())
     protect(reoriented)
     place_theme = names.place_theme_table()
@@ -268,6 +297,10 @@ def _demand_tables(counts, period: Period) -> Demand:
         # Two counts that are not parts of a whole: each is protected alone.
         atelier_registered=_protected_count(registered),
         atelier_present=_protected_count(present),
+        orientations_received=_protected_count(counts["orientations"]["received"]),
+        orientations_accepted=_protected_count(counts["orientations"]["accepted"]),
+        orientations_declined=_protected_count(counts["orientations"]["declined"]),
+        orientation_median=counts["orientation_median"],
     )
 
 

@@ -4,7 +4,11 @@ of conseillers numériques so that local figures match what they report national
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The themes and the procedures are the directory's too (an orientation names them): they
+# live there, and are the log's through here.
 from services.enums import NON_COMMUNIQUE
+from services.enums import Demarche as Demarche
+from services.enums import ThemeNumerique as ThemeNumerique
 
 
 class Canal(models.TextChoices):
@@ -15,51 +19,6 @@ class Canal(models.TextChoices):
     DOMICILE = "domicile", _("À domicile")
     A_DISTANCE = "a-distance", _("À distance")
     AUTRE = "autre", _("Autre lieu")
-
-
-class ThemeNumerique(models.TextChoices):
-    """The themes of an accompaniment: the digital ones, then the administrative
-    categories of the CRA. At least one per entry."""
-
-    DIAGNOSTIC = "diagnostic-numerique", _("Diagnostic numérique")
-    MATERIEL = "prendre-en-main-materiel", _("Prendre en main le matériel")
-    NAVIGATION = "navigation", _("Naviguer sur internet")
-    COURRIELS = "courriels", _("E-mail")
-    BUREAUTIQUE = "bureautique", _("Bureautique")
-    SECURITE = "securite-numerique", _("Sécurité numérique")
-    SANTE_NUMERIQUE = "sante-numerique", _("Santé en ligne")
-    BANQUE = "banque-achats", _("Banque et achats en ligne")
-    INSERTION_PRO = "insertion-professionnelle", _("Insertion professionnelle")
-    PARENTALITE = "parentalite", _("Parentalité, école en ligne")
-    RESEAUX_SOCIAUX = "reseaux-sociaux", _("Réseaux sociaux et communication")
-    PAPIERS = "papiers-elections-citoyennete", _("Papiers, élections, citoyenneté")
-    FAMILLE = "famille-scolarite", _("Famille, scolarité")
-    SOCIAL_SANTE = "social-sante", _("Social, santé")
-    TRAVAIL = "travail-formation", _("Travail, formation")
-    LOGEMENT = "logement", _("Logement")
-    TRANSPORTS = "transports-mobilite", _("Transports, mobilité")
-    ARGENT = "argent-impots", _("Argent, impôts")
-    JUSTICE = "justice", _("Justice")
-    ETRANGERS = "etrangers-europe", _("Étrangers, Europe")
-    LOISIRS = "loisirs-sports-culture", _("Loisirs, sports, culture")
-    ASSOCIATIONS = "associations", _("Associations")
-
-
-class Demarche(models.TextChoices):
-    """The precise online procedure, when known."""
-
-    CAF = "caf", _("CAF (Caisse d’allocations familiales)")
-    ANTS = "ants", _("ANTS (papiers d’identité, permis, carte grise)")
-    AMELI = "ameli", _("Ameli (Assurance maladie)")
-    IMPOTS = "impots", _("impots.gouv")
-    FRANCE_TRAVAIL = "france-travail", _("France Travail")
-    VIA_TRAJECTOIRE = "via-trajectoire", _("Via Trajectoire (maison de retraite)")
-    CSS = "complementaire-sante-solidaire", _("Complémentaire santé solidaire")
-    TITRE_SEJOUR = "titre-sejour", _("Titre de séjour (ANEF)")
-    RETRAITE = "retraite", _("Retraite (info-retraite)")
-    LOGEMENT_SOCIAL = "demande-logement-social", _("Demande de logement social")
-    ENERGIE = "cheque-energie", _("Chèque énergie")
-    AUTRE = "autre", _("Autre démarche")
 
 
 class Materiel(models.TextChoices):

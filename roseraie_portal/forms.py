@@ -1,10 +1,14 @@
 """Forms of the base layer (the login) and what every form of the house shares: the
 summary of its errors at the top of the page."""
 
+import re
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.postgres.forms import SimpleArrayField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal.widgets import PlainSelect
@@ -21,6 +25,14 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Identifiant")
+        # Django sets the field's max_length after creating it, which checks nothing: a
+        # longer username would reach authenticate() and the lockout's record (a 500).
+        self.fields["username"].validators.append(
+            MaxLengthValidator(
+                self.username_field.max_length or 254,
+                message=_("L’identifiant a au plus %(limit_value)d caractères."),
+            )
+        )
         self.fields["password"].label = _("Mot de passe")
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -84,3 +96,18 @@ def choice_of(queryset, *, to_field_name: str, label, empty_label) -> forms.Mode
         empty_label=empty_label,
         widget=PlainSelect,
     )
+
+
+# A phone number as people write it: French or international, digits with spaces, dots
+# or hyphens between them.
+PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
+
+
+def clean_phone(value: str) -> str:
+    """The phone typed, trimmed; a clear message when it is not a phone number."""
+    phone = value.strip()
+    if phone and not PHONE.match(phone):
+        raise ValidationError(
+            _("Écrivez un numéro de téléphone, par exemple 06 12 34 56 78."), code="phone"
+        )
+    return phone

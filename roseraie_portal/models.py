@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q
@@ -60,3 +61,56 @@ class SchoolHoliday(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class AccountEventKind(models.TextChoices):
+    """What happened to a professional's account: each is written down, who and when."""
+
+    CREATED = "creation", _("Compte créé")
+    DEACTIVATED = "desactivation", _("Compte désactivé")
+    REACTIVATED = "reactivation", _("Compte réactivé")
+    UNLOCKED = "deblocage", _("Connexion débloquée")
+    RESET_LINK_SENT = "envoi_lien", _("Lien pour choisir un mot de passe envoyé")
+    RESET_REQUESTED = "demande_lien", _("Lien demandé depuis « Mot de passe oublié »")
+    PASSWORD_SET = "mot_de_passe", _("Mot de passe choisi avec le lien")
+
+
+class AccountEvent(models.Model):
+    """One change to an account, by a coordinator or by the person: who, when, what.
+
+    ``details`` says what a person needs to read the change later (the role and the
+    structure given, the address a link went to, the attempts erased), in names rather
+    than ids, so that the trace still reads once they are renamed; never a password or a
+    token. The usernames are kept beside the links so that the trace outlives a deleted
+    account."""
+
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="account_events",
+        verbose_name=_("compte"),
+    )
+    account_username = models.CharField(_("identifiant du compte"), max_length=150)
+    # None when no one was logged in: the person asked for a link herself.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("par"),
+    )
+    actor_username = models.CharField(_("identifiant de qui l’a fait"), max_length=150, blank=True)
+    kind = models.CharField(_("quoi"), max_length=15, choices=AccountEventKind.choices)
+    details = models.JSONField(_("détails"), default=dict, blank=True)
+    at = models.DateTimeField(_("quand"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("trace d’un compte")
+        verbose_name_plural = _("traces des comptes")
+        indexes = [models.Index(fields=["account", "at"], name="account_event_by_account")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username or '-'} {self.account_username}"

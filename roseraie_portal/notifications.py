@@ -6,6 +6,7 @@ channel once per key, whatever the retries (a ``Delivery`` row, written in the s
 transaction as the sending, under a row lock, says it went)."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -13,6 +14,15 @@ from django.db import transaction
 
 from roseraie_portal.models import Delivery
 from roseraie_portal.sms import send_sms
+
+# A task that failed to send is tried again, up to this many times in all, further apart
+# each time.
+MAX_ATTEMPTS = 5
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """How long to wait before attempt ``attempt + 1``: 5, 10, 20, 40 minutes."""
+    return timedelta(minutes=5 * 2 ** (attempt - 1))
 
 
 @dataclass(frozen=True)

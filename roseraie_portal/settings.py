@@ -59,6 +59,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "roseraie_portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A database that does not answer: a 503 page that says to come back, not a 500.
+    "roseraie_portal.resilience.DatabaseUnavailableMiddleware",
+    # Professional pages and exports are never kept by a shared computer's browser.
+    "roseraie_portal.resilience.PrivatePagesMiddleware",
+    # NUL and other control characters in a parameter: a 400 in plain French.
+    "roseraie_portal.input_checks.RefuseControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,7 +162,8 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes (the image build); served from there by whitenoise.
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -195,6 +202,10 @@ SMS_BACKEND = env.str(
 
 # Who answers residents about accessibility and personal data (shown on the legal pages).
 CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="contact@roseraie.invalid")
+
+# Months after an orientation is closed (answered or withdrawn), or sent when it never
+# was, before its contacts and free texts are erased (purge_orientations).
+ORIENTATION_RETENTION_MONTHS = env.int("ORIENTATION_RETENTION_MONTHS", default=3)
 
 # Security. Every production default below is what `manage.py check --deploy` asks for.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -23,7 +23,8 @@ def accessibility(request):
 @login_not_required
 @require_safe
 def privacy_notice(request):
-    return render(request, "pages/donnees_personnelles.html")
+    context = {"orientation_months": settings.ORIENTATION_RETENTION_MONTHS}
+    return render(request, "pages/donnees_personnelles.html", context)
 
 
 @login_not_required

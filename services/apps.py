@@ -16,3 +16,7 @@ class ServicesConfig(AppConfig):
         HOME.register(template="services/panels/home.html", context=panels.home, order=10)
         ACCOUNT.register(template="services/panels/account.html", context=panels.account)
         ESPACE.register(template="services/panels/espace.html", context=panels.espace, order=30)
+        ESPACE.register(
+            template="services/panels/orientations.html", context=panels.orientations, order=12
+        )
+        ESPACE.register(template="services/panels/accounts.html", context=panels.accounts, order=35)

@@ -99,3 +99,102 @@ class OrientationSource(models.TextChoices):
     DEJA_VENU = "deja-venu", _("Déjà venu")
     AUTRE = "autre", _("Autre")
     NON_COMMUNIQUE = NON_COMMUNIQUE, _("Non communiqué")
+
+
+class ThemeNumerique(models.TextChoices):
+    """The themes of an accompaniment (at least one per entry) or of an orientation: the
+    digital ones, then the administrative categories of the national CRA of conseillers
+    numériques."""
+
+    DIAGNOSTIC = "diagnostic-numerique", _("Diagnostic numérique")
+    MATERIEL = "prendre-en-main-materiel", _("Prendre en main le matériel")
+    NAVIGATION = "navigation", _("Naviguer sur internet")
+    COURRIELS = "courriels", _("E-mail")
+    BUREAUTIQUE = "bureautique", _("Bureautique")
+    SECURITE = "securite-numerique", _("Sécurité numérique")
+    SANTE_NUMERIQUE = "sante-numerique", _("Santé en ligne")
+    BANQUE = "banque-achats", _("Banque et achats en ligne")
+    INSERTION_PRO = "insertion-professionnelle", _("Insertion professionnelle")
+    PARENTALITE = "parentalite", _("Parentalité, école en ligne")
+    RESEAUX_SOCIAUX = "reseaux-sociaux", _("Réseaux sociaux et communication")
+    PAPIERS = "papiers-elections-citoyennete", _("Papiers, élections, citoyenneté")
+    FAMILLE = "famille-scolarite", _("Famille, scolarité")
+    SOCIAL_SANTE = "social-sante", _("Social, santé")
+    TRAVAIL = "travail-formation", _("Travail, formation")
+    LOGEMENT = "logement", _("Logement")
+    TRANSPORTS = "transports-mobilite", _("Transports, mobilité")
+    ARGENT = "argent-impots", _("Argent, impôts")
+    JUSTICE = "justice", _("Justice")
+    ETRANGERS = "etrangers-europe", _("Étrangers, Europe")
+    LOISIRS = "loisirs-sports-culture", _("Loisirs, sports, culture")
+    ASSOCIATIONS = "associations", _("Associations")
+
+
+class Demarche(models.TextChoices):
+    """The precise online procedure, when known."""
+
+    CAF = "caf", _("CAF (Caisse d’allocations familiales)")
+    ANTS = "ants", _("ANTS (papiers d’identité, permis, carte grise)")
+    AMELI = "ameli", _("Ameli (Assurance maladie)")
+    IMPOTS = "impots", _("impots.gouv")
+    FRANCE_TRAVAIL = "france-travail", _("France Travail")
+    VIA_TRAJECTOIRE = "via-trajectoire", _("Via Trajectoire (maison de retraite)")
+    CSS = "complementaire-sante-solidaire", _("Complémentaire santé solidaire")
+    TITRE_SEJOUR = "titre-sejour", _("Titre de séjour (ANEF)")
+    RETRAITE = "retraite", _("Retraite (info-retraite)")
+    LOGEMENT_SOCIAL = "demande-logement-social", _("Demande de logement social")
+    ENERGIE = "cheque-energie", _("Chèque énergie")
+    AUTRE = "autre", _("Autre démarche")
+
+
+# The administrative categories of the CRA; every other theme is a digital one.
+ADMINISTRATIVE_THEMES = (
+    ThemeNumerique.PAPIERS,
+    ThemeNumerique.FAMILLE,
+    ThemeNumerique.SOCIAL_SANTE,
+    ThemeNumerique.TRAVAIL,
+    ThemeNumerique.LOGEMENT,
+    ThemeNumerique.TRANSPORTS,
+    ThemeNumerique.ARGENT,
+    ThemeNumerique.JUSTICE,
+    ThemeNumerique.ETRANGERS,
+    ThemeNumerique.LOISIRS,
+    ThemeNumerique.ASSOCIATIONS,
+)
+THEME_CHOICES = [
+    (
+        _("Numérique"),
+        [(t.value, t.label) for t in ThemeNumerique if t not in ADMINISTRATIVE_THEMES],
+    ),
+    (_("Démarches administratives"), [(t.value, t.label) for t in ADMINISTRATIVE_THEMES]),
+]
+
+
+class OrientationStatus(models.TextChoices):
+    SENT = "envoyee", _("En attente de réponse")
+    ACCEPTED = "acceptee", _("Acceptée")
+    DECLINED = "refusee", _("Refusée")
+    WITHDRAWN = "retiree", _("Retirée par l’envoyeur")
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normale", _("Pas urgent")
+    WEEK = "semaine", _("Dans la semaine")
+    URGENT = "urgente", _("Urgent : dans les 48 heures")
+
+
+class DeclineReason(models.TextChoices):
+    NOT_OUR_SERVICE = "pas-notre-service", _("Ce n’est pas notre service")
+    FULL = "complet", _("Nous sommes complets")
+    UNREACHABLE = "injoignable", _("La personne est injoignable")
+    OTHER = "autre", _("Autre raison")
+
+
+class TraceKind(models.TextChoices):
+    """What a professional did with an orientation: each is written down, who and when."""
+
+    SENT = "envoi", _("Envoi")
+    VIEWED = "consultation", _("Consultation")
+    ACCEPTED = "acceptation", _("Acceptation")
+    DECLINED = "refus", _("Refus")
+    WITHDRAWN = "retrait", _("Retrait")

@@ -5,6 +5,7 @@ area), and the slot of its own service page, where the apps that know more of a 
 from roseraie_portal import roles
 from roseraie_portal.panels import Slot
 from services.models import StructureMembership, Thematique
+from services.selectors.orientations import waiting_count
 
 SERVICE_PAGE = Slot("service_page")  # arguments: request, service
 
@@ -26,3 +27,15 @@ def account(*, request):
 def espace(*, request):
     """Coordination keeps the directory fresh."""
     return {} if roles.has_role(request.user, roles.COORDINATION) else None
+
+
+def accounts(*, request):
+    """Coordination runs the accounts of conseillers and partners."""
+    return {} if roles.has_role(request.user, roles.COORDINATION) else None
+
+
+def orientations(*, request):
+    """Every professional orients residents; a structure's accounts answer them."""
+    if not roles.has_role(request.user, *roles.ALL):
+        return None
+    return {"waiting": waiting_count(request.user)}

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import factory
 import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.urls import resolve
 from django.utils import timezone
 from icalendar import Calendar
@@ -39,6 +41,7 @@ from tests.portal_admin import changelist_paths
 from tests.services.factories import (
     LieuFactory,
     OpeningHoursFactory,
+    OrientationFactory,
     QuartierFactory,
     ServiceFactory,
     StructureFactory,
@@ -51,8 +54,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
 FEW = 2
 SOINS = "sante--acces-aux-soins"
-# A month the printable programme shows whatever the day the tests run.
-MONTH = date(2030, 3, 1)
+# A month the printable programme shows whatever the day the tests run: next year's
+# March, within the three years ahead it accepts (roseraie_portal/dates.py: SCHEDULE).
+MONTH = date(timezone.localdate().year + 1, 3, 1)
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,39 @@ def _entries(count, visitor):
             lieu=LieuFactory(),
             reoriented=True,
             **own,
+        )
+
+
+def _orientations_received(count, visitor):
+    """Orientations to the partner's structure, each to its own service, from its own
+    structure."""
+    for _ in range(count):
+        service = ServiceFactory(structure=visitor.structure_membership.structure, orientable=True)
+        OrientationFactory(service=service)
+
+
+def _orientations_sent(count, visitor):
+    for _ in range(count):
+        OrientationFactory(sender=visitor, from_structure=None)
+
+
+def _accounts(count, visitor):
+    """Accounts the coordination runs: partners, each with its own structure, and
+    conseillers, every other one locked out after failed logins."""
+    for index in range(count):
+        if index % 2:
+            StructureMembershipFactory()
+            continue
+        conseiller = UserFactory(conseiller=True)
+        AccessAttempt.objects.create(
+            username=conseiller.username,
+            ip_address="10.0.0.1",
+            user_agent="navigateur",
+            http_accept="*/*",
+            path_info="/comptes/connexion/",
+            get_data="",
+            post_data="",
+            failures_since_start=settings.AXES_FAILURE_LIMIT,
         )
 
 
@@ -310,6 +347,21 @@ PROFESSIONAL_PAGES = [
         20,
         roles.PARTENAIRE,
     ),
+    # Session, user, roles, the account's structure, the count, the page with services
+    # and structures, the unanswered count.
+    ListPage("/espace/orientations/", 7, _orientations_received, _page_rows, 20, roles.PARTENAIRE),
+    # A conseiller without structure: no unanswered count to read.
+    ListPage(
+        "/espace/orientations/?boite=envoyees",
+        6,
+        _orientations_sent,
+        _page_rows,
+        20,
+        roles.CONSEILLER,
+    ),
+    # Session, user, roles, the structures of the filter, the count, the page's accounts
+    # with their structures and locks, their roles.
+    ListPage("/espace/comptes/", 7, _accounts, _page_rows, 25, roles.COORDINATION),
     # Session, user, roles, the services with their structures.
     ListPage(
         "/espace/services-a-verifier/",

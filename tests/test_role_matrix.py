@@ -1,14 +1,18 @@
 """Every professional URL, for every kind of visitor, answers exactly the expected status.
 
 Rows are URLs, columns are visitors, cells the statuses written down; a new professional
-URL or admin changelist must get its row here (the last two tests fail until it does)."""
+URL (under espace/), account URL (under comptes/, some of them public) or admin
+changelist must get its row here (the last two tests fail until it does)."""
 
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from permanences.models import Accompagnement
 from tests.ateliers.factories import AtelierFactory
@@ -16,7 +20,11 @@ from tests.factories import UserFactory
 from tests.permanences.factories import AccompagnementFactory
 from tests.permanences.log_form import valid_post
 from tests.portal_admin import changelist_paths
-from tests.services.factories import ServiceFactory, StructureMembershipFactory
+from tests.services.factories import (
+    OrientationFactory,
+    ServiceFactory,
+    StructureMembershipFactory,
+)
 
 # Six accounts per cell: fast_passwords, or Argon2 would make the matrix take minutes.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
@@ -66,6 +74,64 @@ MATRIX = {
     "GET /espace/bilans/{year}/accompagnements.csv?structure={structure_b}":
                                                            (302, 403, 403, 200, 200),
     "GET /espace/bilans/1999/":                            (302, 403, 404, 404, 404),
+    # Orientations: {orientation} was sent by the conseiller to a service of partner A's
+    # structure; only the sending and the receiving sides read it, the receiving side
+    # answers it, the sending side withdraws it.
+    "GET /espace/orientations/":                           (302, 200, 200, 200, 200),
+    "POST /espace/orientations/":                          (302, 405, 405, 405, 405),
+    "GET /espace/orientations/nouvelle/":                  (302, 200, 200, 200, 200),
+    "POST /espace/orientations/nouvelle/":                 (302, 302, 302, 302, 302),
+    "GET /espace/orientations/{orientation}/":             (302, 200, 200, 404, 404),
+    "POST /espace/orientations/{orientation}/":            (302, 405, 405, 405, 405),
+    "GET /espace/orientations/{orientation}/reponse/":     (302, 405, 405, 405, 405),
+    "POST /espace/orientations/{orientation}/reponse/":    (302, 403, 302, 404, 404),
+    "POST /espace/orientations/{orientation}/retrait/":    (302, 302, 403, 404, 404),
+    "GET /espace/orientations/999999/":                    (302, 404, 404, 404, 404),
+    # Accounts: the coordination runs those of conseillers and partners ({account}, a
+    # conseiller's), never a superuser's ({superuser}), a coordinator's or its own
+    # ({coordinator}, the coordination visitor's): a 403 that says why.
+    "GET /espace/comptes/":                                (302, 403, 403, 403, 200),
+    "POST /espace/comptes/":                               (302, 405, 405, 405, 405),
+    "GET /espace/comptes/nouveau/":                        (302, 403, 403, 403, 200),
+    "POST /espace/comptes/nouveau/":                       (302, 403, 403, 403, 302),
+    "GET /espace/comptes/{account}/":                      (302, 403, 403, 403, 200),
+    "POST /espace/comptes/{account}/":                     (302, 405, 405, 405, 405),
+    "GET /espace/comptes/{superuser}/":                    (302, 403, 403, 403, 403),
+    "GET /espace/comptes/{coordinator}/":                  (302, 403, 403, 403, 403),
+    "GET /espace/comptes/999999/":                         (302, 403, 403, 403, 404),
+    "GET /espace/comptes/{account}/desactiver/":           (302, 405, 405, 405, 405),
+    "POST /espace/comptes/{account}/desactiver/":          (302, 403, 403, 403, 302),
+    "POST /espace/comptes/{superuser}/desactiver/":        (302, 403, 403, 403, 403),
+    "POST /espace/comptes/{coordinator}/desactiver/":      (302, 403, 403, 403, 403),
+    "POST /espace/comptes/999999/desactiver/":             (302, 403, 403, 403, 404),
+    "GET /espace/comptes/{account}/reactiver/":            (302, 405, 405, 405, 405),
+    "POST /espace/comptes/{account}/reactiver/":           (302, 403, 403, 403, 302),
+    "POST /espace/comptes/{superuser}/reactiver/":         (302, 403, 403, 403, 403),
+    "POST /espace/comptes/{coordinator}/reactiver/":       (302, 403, 403, 403, 403),
+    "GET /espace/comptes/{account}/debloquer/":            (302, 405, 405, 405, 405),
+    "POST /espace/comptes/{account}/debloquer/":           (302, 403, 403, 403, 302),
+    "POST /espace/comptes/{superuser}/debloquer/":         (302, 403, 403, 403, 403),
+    "POST /espace/comptes/{coordinator}/debloquer/":       (302, 403, 403, 403, 403),
+    "GET /espace/comptes/{account}/lien-mot-de-passe/":    (302, 405, 405, 405, 405),
+    "POST /espace/comptes/{account}/lien-mot-de-passe/":   (302, 403, 403, 403, 302),
+    "POST /espace/comptes/{superuser}/lien-mot-de-passe/": (302, 403, 403, 403, 403),
+    "POST /espace/comptes/{coordinator}/lien-mot-de-passe/": (302, 403, 403, 403, 403),
+    # Public pages (PUBLIC below): the login, and the forgotten password for every
+    # account; {uid} and {token} make a valid link of {account}, which leads to the form
+    # once the token has moved into the session (without it, the link "ne marche plus").
+    "GET /comptes/connexion/":                             (200, 302, 302, 302, 302),
+    "POST /comptes/connexion/":                            (200, 302, 302, 302, 302),
+    "GET /comptes/mot-de-passe/":                          (200, 200, 200, 200, 200),
+    "POST /comptes/mot-de-passe/":                         (302, 302, 302, 302, 302),
+    "GET /comptes/mot-de-passe/envoye/":                   (200, 200, 200, 200, 200),
+    "POST /comptes/mot-de-passe/envoye/":                  (405, 405, 405, 405, 405),
+    "GET /comptes/mot-de-passe/{uid}/{token}/":            (302, 302, 302, 302, 302),
+    "POST /comptes/mot-de-passe/{uid}/{token}/":           (302, 302, 302, 302, 302),
+    "GET /comptes/mot-de-passe/{uid}/set-password/":       (200, 200, 200, 200, 200),
+    "POST /comptes/mot-de-passe/{uid}/set-password/":      (200, 200, 200, 200, 200),
+    "GET /comptes/mot-de-passe/{uid}/mauvais-jeton/":      (200, 200, 200, 200, 200),
+    "GET /comptes/mot-de-passe/termine/":                  (200, 200, 200, 200, 200),
+    "POST /comptes/mot-de-passe/termine/":                 (405, 405, 405, 405, 405),
     "POST /comptes/deconnexion/":                          (302, 302, 302, 302, 302),
     # The admin: coordination keeps the directory and the schedule, reads the log, and
     # does not manage accounts.
@@ -90,7 +156,23 @@ MATRIX = {
     "GET /admin/roseraie_portal/user/":                    (302, 302, 302, 302, 403),
 }
 # fmt: on
-POSTED = {**valid_post(), "first_name": "Nour", "walk_ins": "0"}
+# Pages that anyone may open: an anonymous visitor is not sent to the login page.
+PUBLIC = ("/comptes/connexion/", "/comptes/mot-de-passe/")
+POSTED = {
+    **valid_post(),
+    "first_name": "Nour",
+    "walk_ins": "0",
+    "service": "orientable",
+    "urgency": "normale",
+    "language": "fr",
+    "decision": "accepter",
+    "consent": "on",
+    # A new account, and an address for the forgotten password.
+    "username": "nour.haddad",
+    "last_name": "Haddad",
+    "email": "nour.haddad@example.org",
+    "role": "conseiller",
+}
 
 
 @pytest.fixture
@@ -104,13 +186,18 @@ def world(db):
     locked = AccompagnementFactory(conseiller=conseiller, structure=structure_a, locked=True)
     other = AccompagnementFactory(structure=structure_b)  # another conseiller's
     atelier = AtelierFactory(structure=structure_a, animateur=conseiller)
+    orientable = ServiceFactory(structure=structure_a, slug="orientable", orientable=True)
+    orientation = OrientationFactory(service=orientable, sender=conseiller, from_structure=None)
+    coordination = UserFactory(coordination=True)
+    account = UserFactory(conseiller=True, email="compte@example.org")
+    superuser = UserFactory(is_superuser=True, is_staff=True)
     return {
         "visitors": {
             "anonymous": None,
             "conseiller": conseiller,
             "partner_a": partner_a,
             "partner_b": partner_b,
-            "coordination": UserFactory(coordination=True),
+            "coordination": coordination,
         },
         "ids": {
             "own": own.pk,
@@ -118,9 +205,15 @@ def world(db):
             "other": other.pk,
             "service": ServiceFactory().pk,
             "atelier": atelier.pk,
+            "orientation": orientation.pk,
             "year": timezone.localdate().year,
             "structure_a": structure_a.slug,
             "structure_b": structure_b.slug,
+            "account": account.pk,
+            "superuser": superuser.pk,
+            "coordinator": coordination.pk,
+            "uid": urlsafe_base64_encode(force_bytes(account.pk)),
+            "token": default_token_generator.make_token(account),
         },
     }
 
@@ -138,7 +231,7 @@ def test_each_professional_url_answers_each_visitor_exactly(client, world, row, 
 
     expected = MATRIX[row][VISITORS.index(visitor)]
     assert response.status_code == expected, f"{visitor} {method} {path}"
-    if visitor == "anonymous":
+    if visitor == "anonymous" and not path.startswith(PUBLIC):
         assert re.match(r"^/(comptes/connexion|admin/login)/\?next=", response.url)
 
 
@@ -197,9 +290,13 @@ def _routes(patterns, prefix=""):
 
 def test_every_professional_url_has_its_row_in_the_matrix():
     professional = {route for route in _routes(get_resolver().url_patterns)}
-    professional = {route for route in professional if route.startswith("espace/")}
-    any_id = dict.fromkeys(("own", "locked", "other", "service", "atelier", "year"), 1)
-    any_id |= {"structure_a": "a", "structure_b": "b"}
+    professional = {route for route in professional if route.startswith(("espace/", "comptes/"))}
+    any_id = dict.fromkeys(
+        ("own", "locked", "other", "service", "atelier", "orientation", "year")
+        + ("account", "superuser", "coordinator"),
+        1,
+    )
+    any_id |= {"structure_a": "a", "structure_b": "b", "uid": "MQ", "token": "jeton"}
     in_matrix = {resolve(urlsplit(row.split()[1].format(**any_id)).path).route for row in MATRIX}
 
     assert professional <= in_matrix, "add a row to MATRIX"

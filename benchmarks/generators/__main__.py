@@ -6,6 +6,8 @@
         [--clear]
     python -m benchmarks.generators ateliers [--ateliers 5000] [--months 6]
         [--directory-services 10000] [--seed 1] [--clear]
+    python -m benchmarks.generators orientations --count 100000
+        [--structure-orientations 20000] [--structure-sent 2000] [--seed 0.42] [--clear]
 
 Writes to the database the settings name, as manage.py does: DATABASE_URL, or the
 embedded PostgreSQL; development settings unless DEBUG says otherwise, as with make. The
@@ -89,6 +91,32 @@ def main(argv=None):
     ateliers.add_argument(
         "--batch-size", type=int, default=2000, help="Rows per INSERT (default: 2000)."
     )
+
+    orientations = generators.add_parser(
+        "orientations",
+        help="Orientations sent by 'bench-' conseillers to orientable services over the "
+        "last two years, a number of them received by 'bench-structure-orientations'.",
+    )
+    orientations.add_argument("--count", type=int, help="Number of orientations to generate.")
+    orientations.add_argument(
+        "--structure-orientations",
+        type=int,
+        default=20_000,
+        help="Orientations received by 'bench-structure-orientations' among them, whose "
+        "partner account is 'bench-partenaire-orientations' (default: 20000).",
+    )
+    orientations.add_argument(
+        "--structure-sent",
+        type=int,
+        default=2_000,
+        help="Others sent by 'bench-partenaire-orientations' (default: 2000).",
+    )
+    orientations.add_argument("--seed", type=float, default=0.42, help="setseed() value, -1 to 1.")
+    orientations.add_argument(
+        "--clear",
+        action="store_true",
+        help="Delete the orientations sent by 'bench-' accounts first (or alone).",
+    )
     args = vars(parser.parse_args(argv))
 
     # Django first: the generators import the apps' models.
@@ -97,12 +125,19 @@ def main(argv=None):
     import django
 
     django.setup()
-    from benchmarks.generators import GenerationError, accompaniments, ateliers, directory
+    from benchmarks.generators import (
+        GenerationError,
+        accompaniments,
+        ateliers,
+        directory,
+        orientations,
+    )
 
     generate = {
         "directory": directory.generate_directory,
         "accompaniments": accompaniments.generate_accompaniments,
         "ateliers": ateliers.generate_ateliers,
+        "orientations": orientations.generate_orientations,
     }[args.pop("generator")]
     try:
         generate(**args, log=print)

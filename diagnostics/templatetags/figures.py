@@ -1,26 +1,31 @@
 """How the diagnostics and bilans write their numbers: grouped thousands, "< 5" for a
-hidden count, percentages, signed changes; and the classes of a heat table."""
+hidden count, percentages, signed changes, durations; and the classes of a heat table."""
 
 from django import template
 
-from diagnostics import charts
+from diagnostics import charts, formats
 
 register = template.Library()
 
 
 @register.filter
 def figure(value) -> str:
-    return charts.figure(value)
+    return formats.figure(value)
 
 
 @register.filter
 def percent(value) -> str:
-    return charts.percent(value)
+    return formats.percent(value)
 
 
 @register.filter
 def signed(value) -> str:
-    return charts.signed(value)
+    return formats.signed(value)
+
+
+@register.filter
+def duration(value) -> str:
+    return formats.duration(value)
 
 
 @register.filter

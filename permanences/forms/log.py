@@ -3,6 +3,7 @@
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Layout
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -25,41 +26,21 @@ from permanences.enums import (
     Residence,
     Resultat,
     Statut,
-    ThemeNumerique,
     TrancheAge,
 )
+from permanences.management.commands.purge_accompagnements import RETENTION_YEARS
 from permanences.models import EDIT_WINDOW, Accompagnement, Permanence
-from permanences.personal_data import validate_no_personal_data
+from roseraie_portal.dates import DateRange, plausible_date
 from roseraie_portal.hours import format_hour
+from roseraie_portal.personal_data import validate_no_personal_data
 from roseraie_portal.widgets import PlainSelect
-from services.enums import LANGUAGE_CHOICES, OrientationSource
+from services.enums import LANGUAGE_CHOICES, THEME_CHOICES, OrientationSource
 from services.models import Lieu, Quartier, Structure
 
 MAX_DURATION = 600
 NOTE_MAX_LENGTH = 1000
-
-# The administrative categories of the CRA; every other theme is a digital one.
-ADMINISTRATIVE_THEMES = (
-    ThemeNumerique.PAPIERS,
-    ThemeNumerique.FAMILLE,
-    ThemeNumerique.SOCIAL_SANTE,
-    ThemeNumerique.TRAVAIL,
-    ThemeNumerique.LOGEMENT,
-    ThemeNumerique.TRANSPORTS,
-    ThemeNumerique.ARGENT,
-    ThemeNumerique.JUSTICE,
-    ThemeNumerique.ETRANGERS,
-    ThemeNumerique.LOISIRS,
-    ThemeNumerique.ASSOCIATIONS,
-)
-THEME_CHOICES = [
-    (
-        _("Numérique"),
-        [(t.value, t.label) for t in ThemeNumerique if t not in ADMINISTRATIVE_THEMES],
-    ),
-    (_("Démarches administratives"), [(t.value, t.label) for t in ADMINISTRATIVE_THEMES]),
-]
-
+# An entry is dated within the retention (older ones are purged), and never in the future.
+LOG_DATES = DateRange(back=relativedelta(years=RETENTION_YEARS), ahead=relativedelta())
 
 CHOICES_TEMPLATE = "components/choices.html"
 
@@ -274,6 +255,7 @@ class AccompagnementForm(forms.Form):
             raise ValidationError(
                 _("La date ne peut pas être dans le futur."), code="date_in_future"
             )
+        plausible_date(date, within=LOG_DATES, today=self.today)
         return date
 
     def clean_materiel(self):

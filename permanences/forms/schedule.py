@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from functools import reduce
 from operator import or_
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
@@ -17,6 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from permanences.models import Permanence, PermanenceRule
 from permanences.selectors.schedule import people_who_hold_permanences
 from roseraie_portal import agenda
+from roseraie_portal.dates import (
+    SCHEDULE,
+    DateRange,
+    PlausibleDates,
+    plausible_date,
+    plausible_month,
+)
 from roseraie_portal.recurrence import rule_dates
 from roseraie_portal.widgets import PlainSelect
 from services.choice_fields import DirectoryFilters
@@ -24,6 +32,9 @@ from services.models import Lieu
 
 # How far ahead a resident may jump in the agenda: farther, nothing is scheduled yet.
 FURTHEST_START = timedelta(days=366)
+# The agenda's first day: a bookmarked link may be a few years old (the agenda then starts
+# from today), never a century.
+AGENDA_START = DateRange(back=SCHEDULE.back, ahead=relativedelta(days=FURTHEST_START.days))
 
 
 def _within_a_year(value):
@@ -55,19 +66,36 @@ class AgendaFilterForm(DirectoryFilters):
         places = Lieu.objects.filter(scheduled | Q(slug=self.data.get("lieu", "")))
         self.offer(places.values_list("slug", "name"))
 
+    def clean_du(self):
+        # Too far ahead has its own words (_within_a_year); this says the rest.
+        first_day = self.cleaned_data["du"]
+        plausible_date(first_day, within=AGENDA_START)
+        return first_day
+
 
 MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 class MonthForm(forms.Form):
-    """The month of the printable programme, as ``YYYY-MM``; empty means this month."""
+    """The month of the printable programme, as ``YYYY-MM``, within SCHEDULE; empty means
+    this month."""
 
     mois = forms.CharField(
         label=_("Mois"),
         required=False,
         help_text=_("L’année puis le mois, par exemple 2026-11 pour novembre 2026."),
-        widget=forms.TextInput(attrs={"type": "month", "min": "2000-01", "max": "2100-12"}),
+        widget=forms.TextInput(attrs={"type": "month"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        first, last = self.months()
+        self.fields["mois"].widget.attrs.update(min=f"{first:%Y-%m}", max=f"{last:%Y-%m}")
+
+    @staticmethod
+    def months() -> tuple[date, date]:
+        """The first days of the first and the last months the form accepts."""
+        return SCHEDULE.month_bounds()
 
     def clean_mois(self) -> date | None:
         value = self.cleaned_data["mois"].strip()
@@ -84,11 +112,9 @@ class MonthForm(forms.Form):
             raise forms.ValidationError(
                 gettext("Le mois est un nombre de 01 à 12."), code="invalid_month"
             )
-        if not 2000 <= year <= 2100:
-            raise forms.ValidationError(
-                gettext("Choisissez une année entre 2000 et 2100."), code="invalid_year"
-            )
-        return date(year, month, 1)
+        chosen = date(year, month, 1)
+        plausible_month(chosen, within=SCHEDULE)
+        return chosen
 
 
 # The admin's forms of the schedule.
@@ -109,7 +135,9 @@ class PeopleWhoHoldPermanences:
             self.fields["conseillers"].queryset = people_who_hold_permanences()
 
 
-class PermanenceRuleForm(PeopleWhoHoldPermanences, forms.ModelForm):
+class PermanenceRuleForm(PlausibleDates, PeopleWhoHoldPermanences, forms.ModelForm):
+    plausible_dates = {"starts_on": SCHEDULE, "ends_on": SCHEDULE}
+
     class Meta:
         model = PermanenceRule
         fields = [
@@ -140,7 +168,9 @@ class PermanenceRuleForm(PeopleWhoHoldPermanences, forms.ModelForm):
         return cleaned
 
 
-class PermanenceForm(PeopleWhoHoldPermanences, forms.ModelForm):
+class PermanenceForm(PlausibleDates, PeopleWhoHoldPermanences, forms.ModelForm):
+    plausible_dates = {"date": SCHEDULE}
+
     class Meta:
         model = Permanence
         fields = [

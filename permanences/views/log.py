@@ -3,16 +3,21 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from permanences.actions.log import EntryLocked, record_accompagnement, update_accompagnement
+from permanences.enums import Resultat
 from permanences.forms.log import AccompagnementForm
 from permanences.models import EDIT_WINDOW, Accompagnement
 from permanences.selectors.log import initial_for_entry, initial_for_new_entry
 from roseraie_portal import roles
 from roseraie_portal.roles import role_required
+from services.selectors.orientations import orientable_services
 
 LOGGING_ROLES = (roles.CONSEILLER, roles.COORDINATION)
 ENTRIES_PER_PAGE = 25
@@ -55,14 +60,35 @@ def accompagnement_new(request):
     if request.method == "POST":
         form = AccompagnementForm(request.POST)
         if form.is_valid():
-            record_accompagnement(conseiller=request.user, fields=form.entry_fields())
-            messages.success(request, _("Enregistré"))
+            entry = record_accompagnement(conseiller=request.user, fields=form.entry_fields())
+            messages.success(request, _saved_message(entry))
             return redirect("permanences:accompagnement_new")
         status = 400
     else:
         form = AccompagnementForm(initial=initial_for_new_entry(conseiller=request.user))
     context = {"form": form, "entry": None}
     return render(request, "permanences/accompagnement_form.html", context, status=status)
+
+
+def _saved_message(entry: Accompagnement) -> str:
+    """ "Enregistré", and for a re-oriented person whose structure takes orientations
+    through the portal, the link that sends one, the need already filled in."""
+    if entry.resultat != Resultat.REORIENTEE:
+        return _("Enregistré")
+    if not orientable_services(entry.reoriente_vers_id).exists():
+        return _("Enregistré")
+    query = urlencode(
+        {"structure": entry.reoriente_vers_id, "themes": entry.themes, "demarche": entry.demarche},
+        doseq=True,
+    )
+    return format_html(
+        '{} <a href="{}?{}">{}</a>',
+        _("Enregistré."),
+        reverse("services:orientation_new"),
+        query,
+        _("Envoyer l’orientation à %(structure)s, pour que rien ne se perde")
+        % {"structure": entry.reoriente_vers.name},
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

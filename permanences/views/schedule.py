@@ -143,16 +143,17 @@ def print_month(request):
     items = agenda.items(AgendaQuery(first_day=month, last_day=following - timedelta(days=1)))
     lieux = {item.lieu.pk: item.lieu for item in items}
     previous = month - relativedelta(months=1)
+    first_month, last_month = MonthForm.months()
     context |= {
         "title": _programme_title(month),
         "month": month,
         "days": agenda.by_day(items),
         "legend": agenda.legend(items),
         "lieux": sorted(lieux.values(), key=attrgetter("name")),
-        # Months the form accepts only (2000–2100).
-        "previous_url": f"?mois={previous:%Y-%m}" if previous.year >= 2000 else "",
+        # Months the form accepts only.
+        "previous_url": f"?mois={previous:%Y-%m}" if previous >= first_month else "",
         "previous_month": previous,
-        "next_url": f"?mois={following:%Y-%m}" if following.year <= 2100 else "",
+        "next_url": f"?mois={following:%Y-%m}" if following <= last_month else "",
         "next_month": following,
         "agenda_absolute_url": request.build_absolute_uri(reverse("permanences:agenda")),
     }

@@ -161,6 +161,7 @@ class ServiceAdmin(admin.ModelAdmin):
             },
         ),
         (_("Contact"), {"fields": ["phone", "email", "pro_contact"]}),
+        (_("Orientations"), {"fields": ["accepts_orientations", "orientation_email"]}),
         (_("Fraîcheur"), {"fields": ["date_maj", "verifie_le"]}),
     ]
 

@@ -5,11 +5,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal import roles
+from roseraie_portal.dates import FRESHNESS, PlausibleDates
 from roseraie_portal.forms import lines_field
 from services.models import Service, StructureMembership
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(PlausibleDates, forms.ModelForm):
+    plausible_dates = {"date_maj": FRESHNESS, "verifie_le": FRESHNESS}
     # A checklist is easier to type one item per line than comma-separated.
     documents = lines_field(label=_("Documents à apporter"), help_text=_("Un document par ligne."))
 

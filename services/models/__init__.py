@@ -13,10 +13,19 @@ from services.models.directory import (
     Synonym,
     Thematique,
 )
+from services.models.orientations import (
+    Orientation,
+    OrientationQuerySet,
+    OrientationTrace,
+    structure_id_of,
+)
 
 __all__ = [
     "FRESHNESS_LIMIT",
     "Lieu",
+    "Orientation",
+    "OrientationQuerySet",
+    "OrientationTrace",
     "OpeningHours",
     "Quartier",
     "Service",
@@ -25,4 +34,5 @@ __all__ = [
     "StructureMembership",
     "Synonym",
     "Thematique",
+    "structure_id_of",
 ]

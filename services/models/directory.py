@@ -342,6 +342,19 @@ class Service(models.Model):
         blank=True,
         help_text=_("Montré seulement aux professionnels connectés : nom, ligne directe."),
     )
+    accepts_orientations = models.BooleanField(
+        _("reçoit des orientations par le portail"),
+        default=False,
+        help_text=_(
+            "Les professionnels peuvent adresser une personne à ce service depuis le portail. "
+            "Les comptes rattachés à la structure reçoivent ces orientations."
+        ),
+    )
+    orientation_email = models.EmailField(
+        _("boîte partagée pour les orientations"),
+        blank=True,
+        help_text=_("Facultatif : elle est prévenue de chaque orientation, en plus des comptes."),
+    )
     date_maj = models.DateField(_("date de mise à jour"), default=timezone.localdate)
     verifie_le = models.DateField(_("vérifié le"), null=True, blank=True)
     is_published = models.BooleanField(_("publié"), default=True)

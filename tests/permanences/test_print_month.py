@@ -8,6 +8,10 @@ from tests.permanences.factories import PermanenceFactory
 
 pytestmark = pytest.mark.django_db
 
+IMPLAUSIBLE_MONTH = (
+    "Cette date semble fausse : choisissez un mois entre novembre 2023 et novembre 2029."
+)
+
 
 @pytest.fixture(autouse=True)
 def _in_november(clock):
@@ -133,9 +137,14 @@ def test_previous_and_next_months_are_linked(client, tour):
     assert "Mois suivant : janvier 2027" in html
 
 
-def test_months_outside_2000_2100_are_not_linked(client, directory):
-    assert 'rel="prev"' not in client.get("/agenda/imprimer/?mois=2000-01").content.decode()
-    assert 'rel="next"' not in client.get("/agenda/imprimer/?mois=2100-12").content.decode()
+def test_months_outside_the_schedule_range_are_not_linked(client, directory):
+    # Three years back and ahead of November 2026 (roseraie_portal/dates.py: SCHEDULE).
+    assert 'rel="prev"' not in client.get("/agenda/imprimer/?mois=2023-11").content.decode()
+    assert 'rel="next"' not in client.get("/agenda/imprimer/?mois=2029-11").content.decode()
+    assert (
+        'href="?mois=2023-11" rel="prev"'
+        in client.get("/agenda/imprimer/?mois=2023-12").content.decode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -146,8 +155,10 @@ def test_months_outside_2000_2100_are_not_linked(client, directory):
         ("2026-11-01", "Écrivez le mois sous la forme année-mois, par exemple 2026-11."),
         ("2026-13", "Le mois est un nombre de 01 à 12."),
         ("2026-00", "Le mois est un nombre de 01 à 12."),
-        ("1999-12", "Choisissez une année entre 2000 et 2100."),
-        ("2101-01", "Choisissez une année entre 2000 et 2100."),
+        ("1999-12", IMPLAUSIBLE_MONTH),
+        ("2023-10", IMPLAUSIBLE_MONTH),
+        ("2029-12", IMPLAUSIBLE_MONTH),
+        ("2101-01", IMPLAUSIBLE_MONTH),
     ],
 )
 def test_invalid_month_answers_400_in_plain_french_with_the_form(client, tour, mois, message):

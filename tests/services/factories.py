@@ -5,11 +5,13 @@ subclasses: ``LieuFactory(bus_stop=True)``, ``ServiceFactory(complete=True, them
 from datetime import time
 
 import factory
+from django.utils import timezone
 
-from services.enums import Frais, ModeMobilisation, TypeService
+from services.enums import Frais, ModeMobilisation, ThemeNumerique, TypeService
 from services.models import (
     Lieu,
     OpeningHours,
+    Orientation,
     Quartier,
     Service,
     Structure,
@@ -110,6 +112,8 @@ class ServiceFactory(factory.django.DjangoModelFactory):
 
     class Params:
         unpublished = factory.Trait(is_published=False)
+        # Takes orientations through the portal.
+        orientable = factory.Trait(accepts_orientations=True)
         on_appointment = factory.Trait(
             appointment_required=True,
             modes_mobilisation=[
@@ -173,3 +177,28 @@ class SynonymFactory(factory.django.DjangoModelFactory):
 
     word = factory.Sequence(lambda n: f"mot{n}")
     expansion = "accompagnement"
+
+
+class OrientationFactory(factory.django.DjangoModelFactory):
+    """An orientation sent just now by a conseiller of its own structure to an orientable
+    service, without a contact. ``OrientationFactory(with_contact=True)`` gives her first
+    name, phone and e-mail with her consent."""
+
+    class Meta:
+        model = Orientation
+
+    service = factory.SubFactory(ServiceFactory, orientable=True)
+    to_structure = factory.SelfAttribute("service.structure")
+    sender = factory.SubFactory(UserFactory, conseiller=True)
+    from_structure = factory.SubFactory(StructureFactory)
+    themes = factory.LazyFunction(lambda: [ThemeNumerique.PAPIERS])
+    note = "Renouvellement de la carte d’identité, le dossier est prêt."
+
+    class Params:
+        with_contact = factory.Trait(
+            first_name="Aïcha",
+            phone="06 12 34 56 78",
+            email="aicha@example.org",
+            consent_text="La personne accepte.",
+            consented_at=factory.LazyFunction(timezone.now),
+        )

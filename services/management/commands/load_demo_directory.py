@@ -1,6 +1,8 @@
 """Load the demonstration directory from fixtures/demo/ (see its README), through the
 directory's actions. The files are data a person edits in a spreadsheet: every problem
 in them is reported, with its file and line, and nothing is loaded until they are fixed.
+Then the demonstration orientations between the demo partners (load_demo_orientations),
+when the demo accounts exist.
 """
 
 import csv
@@ -10,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -28,6 +31,8 @@ from services.opening_hours import parse_osm
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "demo"
 YES, NO = "oui", "non"
+# The worker e-mails a service's shared mailbox of orientations: a placeholder in the demo.
+PLACEHOLDER_DOMAIN = "@example.org"
 
 
 class DemoDataError(Exception):
@@ -75,6 +80,12 @@ class Row:
             raise DemoDataError(f"{name}: « {value} » (un nombre entier)")
         return int(value) if value else None
 
+    def placeholder_email(self, name: str) -> str:
+        value = self.text(name)
+        if value and not value.endswith(PLACEHOLDER_DOMAIN):
+            raise DemoDataError(f"{name}: « {value} » (une adresse en {PLACEHOLDER_DOMAIN})")
+        return value
+
     def hours(self, name: str = "horaires") -> list:
         value = self.text(name)
         slots = parse_osm(value) if value else []
@@ -107,7 +118,8 @@ def read_rows(file: str) -> list[Row]:
 class Command(BaseCommand):
     help = (
         "Load the demonstration directory of La Roseraie from fixtures/demo/ (quartiers, "
-        "structures, places, services, everyday words), through the directory's actions. "
+        "structures, places, services, everyday words), through the directory's actions; then "
+        "the demonstration orientations between them (load_demo_orientations). "
         "Idempotent: rows are found again by their slug, so running it twice changes nothing."
     )
 
@@ -129,6 +141,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo directory: {len(structures)} structures, {len(lieux)} places and "
             f"{len(loaded)} services loaded."
+        )
+        call_command(
+            "load_demo_orientations", stdout=self.stdout, verbosity=options.get("verbosity", 1)
         )
 
     def _load(self, file: str, load, key: str = "slug") -> dict:
@@ -188,6 +203,13 @@ class Command(BaseCommand):
             setattr(service, name, row.values(name))
         service.appointment_required = row.flag("appointment_required")
         service.interpreter = row.flag("interpreter")
+        service.accepts_orientations = row.flag("orientations")
+        service.orientation_email = row.placeholder_email("boite_orientations")
+        if service.orientation_email and not service.accepts_orientations:
+            raise DemoDataError(
+                f"boite_orientations: « {service.orientation_email} » "
+                "(seulement avec orientations: oui)"
+            )
         service.date_maj, service.verifie_le = row.day("date_maj"), row.day("verifie_le")
         service.is_published = True
         thematiques, places = row.pick_all("thematiques", themes), row.pick_all("lieux", lieux)
