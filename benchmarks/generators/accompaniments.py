@@ -22,12 +22,11 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone
 
 from benchmarks.generators import GenerationError
+from benchmarks.generators.accounts import conseiller_accounts
 from permanences.enums import (
     DURATION_PRESETS,
     NON_COMMUNIQUE,
@@ -43,7 +42,6 @@ from permanences.enums import (
     TrancheAge,
 )
 from permanences.models import Accompagnement
-from roseraie_portal import roles
 from services.enums import LANGUAGE_CHOICES, OrientationSource
 from services.models import Lieu, Quartier, Structure, StructureMembership
 
@@ -259,29 +257,8 @@ class AccompagnementGenerator:
     def _conseillers(self, others: int, structures: list[int]):
         """(id, structure id) of bench-conseiller, and of the others; created when missing,
         each in the conseiller group and attached to a structure."""
-        User = get_user_model()
         names = [MAIN_CONSEILLER] + [f"{MAIN_CONSEILLER}-{n:03d}" for n in range(1, others + 1)]
-        existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
-        new_users = [User(username=name) for name in names if name not in existing]
-        for user in new_users:
-            user.set_unusable_password()
-        User.objects.bulk_create(new_users)
-        users = dict(User.objects.filter(username__in=names).values_list("username", "pk"))
-        group = Group.objects.get(name=roles.CONSEILLER)
-        Membership = User.groups.through
-        Membership.objects.bulk_create(
-            [Membership(user_id=pk, group_id=group.pk) for pk in users.values()],
-            ignore_conflicts=True,
-        )
-        StructureMembership.objects.bulk_create(
-            [
-                StructureMembership(
-                    user_id=users[name], structure_id=structures[n % len(structures)]
-                )
-                for n, name in enumerate(names)
-            ],
-            ignore_conflicts=True,
-        )
+        users = conseiller_accounts(names, structures)
         attached = dict(
             StructureMembership.objects.filter(user_id__in=users.values()).values_list(
                 "user_id", "structure_id"

@@ -26,8 +26,6 @@ from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
@@ -37,6 +35,7 @@ from ateliers.forms import CONSENT_TEXT
 from ateliers.models import Atelier, Inscription, new_token
 from benchmarks.generators import GenerationError
 from benchmarks.generators import directory as generated_directory
+from benchmarks.generators.accounts import conseiller_accounts
 from benchmarks.generators.ateliers_words import (
     CANCELLATION_REASONS,
     CAPACITIES,
@@ -45,7 +44,6 @@ from benchmarks.generators.ateliers_words import (
     TO_BRING,
     WORKSHOPS,
 )
-from roseraie_portal import roles
 from services.enums import NON_COMMUNIQUE, OrientationSource, TypeService
 from services.models import Lieu, Service, Structure, Thematique
 
@@ -188,20 +186,8 @@ class AtelierGenerator:
 
     def _animateurs(self, count: int) -> list[int]:
         """One "bench-animateur-" account per organising structure, a conseiller."""
-        User = get_user_model()
         names = [f"{PREFIX}{number:03d}" for number in range(1, count + 1)]
-        existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
-        new_users = [User(username=name) for name in names if name not in existing]
-        for user in new_users:
-            user.set_unusable_password()
-        User.objects.bulk_create(new_users)
-        users = dict(User.objects.filter(username__in=names).values_list("username", "pk"))
-        group = Group.objects.get(name=roles.CONSEILLER)
-        Membership = User.groups.through
-        Membership.objects.bulk_create(
-            [Membership(user_id=pk, group_id=group.pk) for pk in users.values()],
-            ignore_conflicts=True,
-        )
+        users = conseiller_accounts(names)
         return [users[name] for name in names]
 
     def _services(self, organisers: list[int]) -> dict[int, list[int]]:

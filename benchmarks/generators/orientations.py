@@ -45,6 +45,7 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from benchmarks.generators import GenerationError
+from benchmarks.generators.accounts import conseiller_accounts
 from benchmarks.generators.directory import PREFIX as DIRECTORY_PREFIX
 from roseraie_portal import roles
 from services.enums import (
@@ -412,27 +413,7 @@ class OrientationGenerator:
             .values_list("pk", flat=True)
         )
         names = [f"{CONSEILLER_PREFIX}-{n:03d}" for n in range(1, CREATED_CONSEILLERS + 1)]
-        existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
-        new_users = [User(username=name) for name in names if name not in existing]
-        for user in new_users:
-            user.set_unusable_password()
-        User.objects.bulk_create(new_users)
-        users = dict(User.objects.filter(username__in=names).values_list("username", "pk"))
-        group = Group.objects.get(name=roles.CONSEILLER)
-        Membership = User.groups.through
-        Membership.objects.bulk_create(
-            [Membership(user_id=pk, group_id=group.pk) for pk in users.values()],
-            ignore_conflicts=True,
-        )
-        StructureMembership.objects.bulk_create(
-            [
-                StructureMembership(
-                    user_id=users[name], structure_id=structures[n % len(structures)]
-                )
-                for n, name in enumerate(names)
-            ],
-            ignore_conflicts=True,
-        )
+        conseiller_accounts(names, structures)
         return list(conseillers())
 
 
