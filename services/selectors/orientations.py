@@ -3,12 +3,12 @@ the professional area, and the figures the bilans show (counts by month, accepta
 time to a first answer), which name no one."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
+from django.utils import timezone
 
 from services.enums import OrientationStatus
 from services.models import Orientation, Service, structure_id_of
@@ -71,37 +71,39 @@ class AnswerTimes:
 FIGURE_NAMES = ("sent", "received", "accepted", "declined")
 
 
+def _sent_between(first_day: date, last_day: date) -> tuple[datetime, datetime]:
+    """The instants that bound the two days, in the portal's time zone: the rows are
+    compared with two constants, not each converted to a local date."""
+    zone = timezone.get_default_timezone()
+    return (
+        datetime.combine(first_day, time.min, tzinfo=zone),
+        datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone),
+    )
+
+
+def _count(condition: Q) -> Count:
+    return Count("pk", filter=condition) if condition else Count("pk")
+
+
 def monthly_figures(*, first_day: date, last_day: date, scope: Scope) -> dict[int, dict[str, int]]:
     """Orientations sent and received by the scope's structures, and of those received
-    the accepted and declined, by month number of sending, between two days: two
-    grouped queries."""
-    between = Q(sent_at__date__range=(first_day, last_day))
-    months: dict[int, dict[str, int]] = {}
-    sent = scope.filter(Orientation.objects.filter(between), "from_structure")
-    received = scope.filter(Orientation.objects.filter(between), "to_structure")
-    for name, queryset, extra in (
-        ("sent", sent, {}),
-        (
-            "received",
-            received,
-            {
-                "accepted": Count("pk", filter=Q(status=OrientationStatus.ACCEPTED)),
-                "declined": Count("pk", filter=Q(status=OrientationStatus.DECLINED)),
-            },
-        ),
-    ):
-        rows = (
-            queryset.annotate(month=ExtractMonth("sent_at"))
-            .order_by()
-            .values("month")
-            .annotate(count=Count("pk"), **extra)
+    the accepted and declined, by month number of sending, between two days: one
+    grouped query over the orientations either side of which is in the scope."""
+    start, end = _sent_between(first_day, last_day)
+    sent, received = scope.q("from_structure"), scope.q("to_structure")
+    rows = (
+        Orientation.objects.filter(sent | received, sent_at__gte=start, sent_at__lt=end)
+        .annotate(month=ExtractMonth("sent_at"))
+        .order_by()
+        .values("month")
+        .annotate(
+            sent=_count(sent),
+            received=_count(received),
+            accepted=_count(received & Q(status=OrientationStatus.ACCEPTED)),
+            declined=_count(received & Q(status=OrientationStatus.DECLINED)),
         )
-        for row in rows:
-            figures = months.setdefault(row["month"], dict.fromkeys(FIGURE_NAMES, 0))
-            figures[name] = row["count"]
-            for other in extra:
-                figures[other] = row[other]
-    return months
+    )
+    return {row["month"]: {name: row[name] for name in FIGURE_NAMES} for row in rows}
 
 
 ANSWER_TIMES_SQL = """
@@ -110,7 +112,7 @@ ANSWER_TIMES_SQL = """
            percentile_cont(0.9) WITHIN GROUP (ORDER BY answered_at - sent_at)
     FROM services_orientation
     WHERE answered_at IS NOT NULL
-      AND (sent_at AT TIME ZONE %(zone)s)::date BETWEEN %(first)s AND %(last)s
+      AND sent_at >= %(start)s AND sent_at < %(end)s
       AND (%(everything)s OR to_structure_id = ANY(%(structures)s))
 """
 
@@ -118,13 +120,13 @@ ANSWER_TIMES_SQL = """
 def answer_times(*, first_day: date, last_day: date, scope: Scope) -> AnswerTimes:
     """The median and the 90th percentile of the time from sending to the first answer
     (accepted or declined), of the orientations the scope received between two days."""
+    start, end = _sent_between(first_day, last_day)
     with connection.cursor() as cursor:
         cursor.execute(
             ANSWER_TIMES_SQL,
             {
-                "zone": settings.TIME_ZONE,
-                "first": first_day,
-                "last": last_day,
+                "start": start,
+                "end": end,
                 "everything": scope.everything,
                 "structures": sorted(scope.structure_ids),
             },
