@@ -27,7 +27,8 @@ COPY locale locale
 COPY fixtures fixtures
 
 # Build-time values only: collectstatic and the catalogs touch no database.
-RUN DEBUG=false SECRET_KEY=build-only-not-a-secret DATABASE_URL=postgres://build@localhost/build \
+RUN DEBUG=false SECRET_KEY=build-only-not-a-secret SITE_URL=https://build.invalid \
+        DATABASE_URL=postgres://build@localhost/build \
         python manage.py collectstatic --no-input \
     && pybabel compile --domain django --directory locale
 

@@ -156,7 +156,7 @@ def inscription_cancel(request, token):
 @require_safe
 def ateliers_ics(request):
     return ical.feed_response(
-        request, name=_("Ateliers de La Roseraie"), filename="ateliers.ics", kinds=("atelier",)
+        name=_("Ateliers de La Roseraie"), filename="ateliers.ics", kinds=("atelier",)
     )
 
 
@@ -165,12 +165,7 @@ def ateliers_ics(request):
 def atelier_ics(request, pk):
     atelier = get_object_or_404(Atelier.objects.for_display(), pk=pk)
     return ical.calendar_response(
-        request,
-        [selectors.agenda_item(atelier)],
-        name=atelier.title,
-        filename=f"atelier-{atelier.pk}.ics",
-        first_day=atelier.date,
-        last_day=atelier.date,
+        [selectors.agenda_item(atelier)], name=atelier.title, filename=f"atelier-{atelier.pk}.ics"
     )
 
 

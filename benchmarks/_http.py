@@ -199,6 +199,7 @@ def _production_environment(database: dict, port: int) -> dict:
         "DEBUG": "false",
         "SECRET_KEY": os.environ["SECRET_KEY"],  # the throwaway of _setup.py
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": os.environ["SITE_URL"],  # the one of _setup.py
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": url,
         "BIND": "127.0.0.1",

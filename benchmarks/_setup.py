@@ -27,6 +27,7 @@ def django_on_bench_database():
     os.environ["DEBUG"] = "false"
     os.environ["SECRET_KEY"] = "benchmark-only-" + secrets.token_urlsafe(50)
     os.environ["SECURE_SSL_REDIRECT"] = "false"
+    os.environ.setdefault("SITE_URL", "http://127.0.0.1")
     from django.conf import settings
 
     settings.STORAGES = {

@@ -125,6 +125,7 @@ def django_on(url: str) -> None:
         DEBUG="false",
         SECRET_KEY="benchmark-only-" + secrets.token_urlsafe(50),
         SECURE_SSL_REDIRECT="false",
+        SITE_URL="http://127.0.0.1",
         DATABASE_URL=url,
     )
     import django

@@ -1,7 +1,7 @@
 """The agenda as iCalendar (RFC 5545, https://www.rfc-editor.org/rfc/rfc5545), for the
 feeds that residents and partners subscribe to from their phone or Outlook."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,6 +13,7 @@ from icalendar import Calendar, Event, Timezone, vDuration
 
 from roseraie_portal import agenda
 from roseraie_portal.agenda import AgendaItem, AgendaQuery
+from roseraie_portal.notifications import absolute_url
 
 PRODID = "-//Innover à la Roseraie//Portail de La Roseraie//FR"
 PARIS = ZoneInfo(settings.TIME_ZONE)
@@ -27,7 +28,9 @@ def location(lieu) -> str:
     return f"{lieu.name}, {lieu.address}, {lieu.postcode} {lieu.commune}"
 
 
-def _event(item: AgendaItem, *, stamp: datetime, absolute_url: Callable[[str], str]) -> Event:
+def _event(item: AgendaItem, *, stamp: datetime) -> Event:
+    # Calendar applications keep these links: they name the configured site, never the
+    # host the feed happened to be fetched through.
     url = absolute_url(item.url)
     event = Event.new(
         uid=item.uid,
@@ -47,59 +50,44 @@ def _event(item: AgendaItem, *, stamp: datetime, absolute_url: Callable[[str], s
     return event
 
 
-def build_calendar(
-    items: Iterable[AgendaItem],
-    *,
-    name: str,
-    first_day: date,
-    last_day: date,
-    absolute_url: Callable[[str], str],
-) -> bytes:
-    """One VEVENT per item, times in Europe/Paris with its VTIMEZONE.
-
-    ``absolute_url`` turns a path into a full URL (``request.build_absolute_uri``);
-    the time zone's rules are written for ``first_day``…``last_day`` only, which keeps
-    the feed small (clients need the rules of the events' dates, nothing more)."""
-    calendar = Calendar.new(
-        prodid=PRODID,
-        name=name,
-        uid="agenda@roseraie-portal",
-        refresh_interval=REFRESH,
+def _time_zone(items: list[AgendaItem], *, today: date) -> Timezone:
+    """Europe/Paris as a VTIMEZONE whose rules cover every event of the feed: from the
+    first event's day to the day after the last one (today's when there is none)."""
+    days = [item.date for item in items] or [today]
+    return Timezone.from_tzid(
+        settings.TIME_ZONE, first_date=min(days), last_date=max(days) + timedelta(days=1)
     )
+
+
+def build_calendar(items: Iterable[AgendaItem], *, name: str) -> bytes:
+    """One VEVENT per item, times in Europe/Paris with its VTIMEZONE, links from
+    SITE_URL."""
+    items = list(items)
+    calendar = Calendar.new(prodid=PRODID, name=name, uid="agenda@roseraie-portal")
+    # RFC 7986, section 5.7: the value type parameter is required.
+    calendar.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add("x-published-ttl", vDuration(REFRESH))  # Outlook's refresh-interval
-    calendar.add_component(
-        Timezone.from_tzid(
-            settings.TIME_ZONE, first_date=first_day, last_date=last_day + timedelta(days=1)
-        )
-    )
     stamp = timezone.now()
+    calendar.add_component(_time_zone(items, today=timezone.localdate(stamp)))
     for item in items:
-        calendar.add_component(_event(item, stamp=stamp, absolute_url=absolute_url))
+        calendar.add_component(_event(item, stamp=stamp))
     return calendar.to_ical()
 
 
-def calendar_response(
-    request, items: Iterable[AgendaItem], *, name: str, filename: str, first_day, last_day
-) -> HttpResponse:
-    body = build_calendar(
-        items,
-        name=name,
-        first_day=first_day,
-        last_day=last_day,
-        absolute_url=request.build_absolute_uri,
+def calendar_response(items: Iterable[AgendaItem], *, name: str, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        build_calendar(items, name=name), content_type="text/calendar; charset=utf-8"
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
-def feed_response(request, *, name: str, filename: str, **query) -> HttpResponse:
+def feed_response(*, name: str, filename: str, **query) -> HttpResponse:
     """A feed to subscribe to: the agenda's items of the last 30 days and the next 6
     months, asked with ``query`` (a place, a theme, kinds)."""
     today = timezone.localdate()
-    first_day, last_day = today - FEED_PAST, today + FEED_AHEAD
-    items = agenda.items(AgendaQuery(first_day=first_day, last_day=last_day, **query))
-    return calendar_response(
-        request, items, name=name, filename=filename, first_day=first_day, last_day=last_day
+    items = agenda.items(
+        AgendaQuery(first_day=today - FEED_PAST, last_day=today + FEED_AHEAD, **query)
     )
+    return calendar_response(items, name=name, filename=filename)

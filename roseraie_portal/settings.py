@@ -1,11 +1,13 @@
 """Settings of Roseraie Portal: one module, the environment decides.
 
 Every variable is documented in the README ("Configuration"). Development defaults apply
-only when ``DEBUG`` is on; in production a missing ``SECRET_KEY`` stops start-up.
+only when ``DEBUG`` is on; in production a missing ``SECRET_KEY`` or ``SITE_URL`` stops
+start-up.
 """
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -184,8 +186,18 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portail@roseraie.inv
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Admins", address) for address in env.list("ADMINS", default=[])]
 
-# Where the portal is, for the links that leave it (messages to residents, QR codes).
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")
+# Where the portal is, for every URL that leaves it (QR codes, iCalendar feeds, open
+# data, messages): never the host a request came through. Required in production, where
+# a wrong or missing address would be printed on paper and copied into calendars.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+_site = urlsplit(SITE_URL)
+if _site.scheme not in ("http", "https") or not _site.netloc or _site.path or _site.query:
+    raise ImproperlyConfigured(
+        f"SITE_URL is {'not set' if not SITE_URL else f'not an address: {SITE_URL!r}'}. "
+        "Set SITE_URL to the portal's public address, scheme and host only "
+        "(https://portail.example.org): QR codes, calendar feeds, open data and messages "
+        "link to it; for development, set DEBUG=true (make run does)."
+    )
 
 # Background tasks (reminders, notifications): in the database, run by `manage.py
 # db_worker` (bin/worker), so that nothing else needs installing.

@@ -11,6 +11,7 @@ from django.http import StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
 from roseraie_portal.csv_files import csv_response
+from roseraie_portal.notifications import absolute_url
 from services.opendata.rows import (
     SERVICE_COLUMNS,
     STRUCTURE_COLUMNS,
@@ -24,8 +25,9 @@ from services.opendata.rows import (
 EXPORT_CHUNK_SIZE = 1000
 
 
-def _rows(request, queryset, to_row: Callable) -> Iterator[dict]:
-    base_url = request.build_absolute_uri("/").rstrip("/")
+def _rows(queryset, to_row: Callable) -> Iterator[dict]:
+    # Other portals keep these links: the configured site's, never the request's host.
+    base_url = absolute_url("")
     for obj in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
         yield to_row(obj, base_url=base_url)
 
@@ -46,24 +48,24 @@ def _json_response(rows: Iterable[dict]) -> StreamingHttpResponse:
 @login_not_required
 @require_safe
 def structures_json(request):
-    return _json_response(_rows(request, structures_for_export(), structure_row))
+    return _json_response(_rows(structures_for_export(), structure_row))
 
 
 @login_not_required
 @require_safe
 def services_json(request):
-    return _json_response(_rows(request, services_for_export(), service_row))
+    return _json_response(_rows(services_for_export(), service_row))
 
 
 @login_not_required
 @require_safe
 def structures_csv(request):
-    rows = _rows(request, structures_for_export(), structure_row)
+    rows = _rows(structures_for_export(), structure_row)
     return csv_response("structures.csv", rows, STRUCTURE_COLUMNS)
 
 
 @login_not_required
 @require_safe
 def services_csv(request):
-    rows = _rows(request, services_for_export(), service_row)
+    rows = _rows(services_for_export(), service_row)
     return csv_response("services.csv", rows, SERVICE_COLUMNS)

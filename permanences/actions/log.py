@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from permanences.models import Accompagnement, Permanence
+from permanences.models import PROFILE_FIELDS, Accompagnement, Permanence
 from services.models import StructureMembership
 
 # The fields a conseiller fills in; the author, structure and timestamps are not among them.
@@ -23,14 +23,7 @@ LOGGED_FIELDS = frozenset(
         "autonomie",
         "resultat",
         "reoriente_vers",
-        "tranche_age",
-        "genre",
-        "statut",
-        "residence",
-        "quartier",
-        "orientation_source",
-        "langue",
-        "interprete",
+        *PROFILE_FIELDS,
         "note",
     }
 )

@@ -4,7 +4,7 @@ edited here."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from permanences.models import Accompagnement
+from permanences.models import PROFILE_FIELDS, Accompagnement
 
 
 @admin.register(Accompagnement)
@@ -55,18 +55,7 @@ class AccompagnementAdmin(admin.ModelAdmin):
         ),
         (
             _("La personne, sans la nommer"),
-            {
-                "fields": [
-                    "tranche_age",
-                    "genre",
-                    "statut",
-                    "residence",
-                    "quartier",
-                    "orientation_source",
-                    "langue",
-                    "interprete",
-                ]
-            },
+            {"fields": PROFILE_FIELDS},
         ),
         (_("Suivi"), {"fields": ["created_at", "updated_at"]}),
     ]

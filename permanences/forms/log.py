@@ -1,12 +1,18 @@
 """The one-screen form of the log: a conseiller notes an accompanied procedure in under
-30 seconds, on a phone, without JavaScript (issue 4, "The log")."""
+30 seconds, on a phone, without JavaScript (issue 4, "The log").
+
+What has no default comes first, then the submit button (issue 10: an entry in at most
+12 key presses); what is pre-filled follows, and the profile, "Non communiqué" by
+default, sits in a <details> that one key press passes over."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Field, Layout
+from crispy_forms.layout import HTML, Div, Field, Layout
+from crispy_forms.utils import TEMPLATE_PACK
 from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -29,7 +35,8 @@ from permanences.enums import (
     TrancheAge,
 )
 from permanences.management.commands.purge_accompagnements import RETENTION_YEARS
-from permanences.models import EDIT_WINDOW, Accompagnement, Permanence
+from permanences.models import EDIT_WINDOW, PROFILE_FIELDS, Accompagnement, Permanence
+from permanences.selectors.log import PROFILE_DEFAULTS
 from roseraie_portal.dates import DateRange, plausible_date
 from roseraie_portal.hours import format_hour
 from roseraie_portal.personal_data import validate_no_personal_data
@@ -43,6 +50,8 @@ NOTE_MAX_LENGTH = 1000
 LOG_DATES = DateRange(back=relativedelta(years=RETENTION_YEARS), ahead=relativedelta())
 
 CHOICES_TEMPLATE = "components/choices.html"
+SUBMIT_TEMPLATE = "permanences/log/submit.html"
+PROFILE_UNSET = {**PROFILE_DEFAULTS, "quartier": None, "interprete": False}
 
 
 def _label(name):
@@ -52,6 +61,23 @@ def _label(name):
 
 def _required(message):
     return {"required": message}
+
+
+def _is_unset(value, unset) -> bool:
+    if unset in (None, False):
+        return value in (None, "", False)
+    return str(value) == str(unset)
+
+
+class Disclosure(Div):
+    """A <details> around fields, open when one of them has an error or a value other
+    than its default, so that nothing typed or wrong is hidden."""
+
+    template = "permanences/log/profile.html"
+
+    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
+        fields = self.get_rendered_fields(form, context, template_pack, **kwargs)
+        return render_to_string(self.template, {"fields": fields, "open": form.profile_is_set()})
 
 
 class PermanenceChoiceField(forms.ModelChoiceField):
@@ -205,48 +231,63 @@ class AccompagnementForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the template's <form> has the token
-        self.helper.layout = self._layout()
+        self.helper.layout = self._layout(duration_first=not self._has_duration())
+
+    def _has_duration(self) -> bool:
+        """Whether a duration is already there: the last one the conseiller used, the
+        entry's, or the one sent. A first entry has none, so it must be chosen before
+        the submit button."""
+        values = self.data if self.is_bound else self.initial
+        return any(values.get(name) not in (None, "") for name in ("duree", "duree_autre"))
 
     @staticmethod
-    def _layout():
+    def _layout(*, duration_first):
         def section(title):
             return HTML(format_html('<h2 class="log-section">{}</h2>', title))
 
         def choices(name):
             return Field(name, template=CHOICES_TEMPLATE)
 
+        duration = [choices("duree"), "duree_autre"]
+        # What has no default, radios before the checkboxes: each group of radios is one
+        # Tab stop, the 22 themes are 22, and they end on the submit button.
         return Layout(
-            section(gettext("L’accompagnement")),
-            "date",
-            choices("duree"),
-            "duree_autre",
-            choices("canal"),
-            "permanence",
-            "lieu",
             section(gettext("La démarche")),
-            choices("themes"),
-            "demarche",
-            choices("materiel"),
             choices("autonomie"),
             choices("resultat"),
             "reoriente_vers",
-            section(gettext("La personne")),
-            HTML(
-                format_html(
-                    '<p class="form-text">{}</p>',
-                    gettext("Laissez « Non communiqué » quand vous ne savez pas."),
-                )
+            *(duration if duration_first else []),
+            choices("themes"),
+            HTML(f'{{% include "{SUBMIT_TEMPLATE}" with entry=entry first=True only %}}'),
+            "demarche",
+            choices("materiel"),
+            section(gettext("L’accompagnement")),
+            "date",
+            *([] if duration_first else duration),
+            choices("canal"),
+            "permanence",
+            "lieu",
+            Disclosure(
+                choices("tranche_age"),
+                choices("genre"),
+                choices("statut"),
+                choices("residence"),
+                "quartier",
+                "orientation_source",
+                "langue",
+                "interprete",
             ),
-            choices("tranche_age"),
-            choices("genre"),
-            choices("statut"),
-            choices("residence"),
-            "quartier",
-            "orientation_source",
-            "langue",
-            "interprete",
             section(gettext("Note")),
             "note",
+            HTML(f'{{% include "{SUBMIT_TEMPLATE}" with entry=entry first=False only %}}'),
+        )
+
+    def profile_is_set(self) -> bool:
+        """Whether the profile says something (or is wrong): then its group is open."""
+        if any(name in self.errors for name in PROFILE_FIELDS):
+            return True
+        return any(
+            not _is_unset(self[name].value(), PROFILE_UNSET[name]) for name in PROFILE_FIELDS
         )
 
     def clean_date(self):

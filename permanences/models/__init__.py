@@ -2,6 +2,7 @@
 
 from permanences.models.log import (
     EDIT_WINDOW,
+    PROFILE_FIELDS,
     Accompagnement,
     AccompagnementQuerySet,
     AccompagnementTally,
@@ -15,6 +16,7 @@ from permanences.models.schedule import (
 
 __all__ = [
     "EDIT_WINDOW",
+    "PROFILE_FIELDS",
     "Accompagnement",
     "AccompagnementQuerySet",
     "AccompagnementTally",

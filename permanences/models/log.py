@@ -74,6 +74,20 @@ class AccompagnementQuerySet(models.QuerySet):
         ]
 
 
+# The person's profile, never her identity: optional, "non communiqué" unless the
+# conseiller knows. The form groups these fields, the admin too, and they are editable.
+PROFILE_FIELDS = (
+    "tranche_age",
+    "genre",
+    "statut",
+    "residence",
+    "quartier",
+    "orientation_source",
+    "langue",
+    "interprete",
+)
+
+
 class Accompagnement(models.Model):
     """One accompanied procedure, anonymous by design: nothing here names the person."""
 

@@ -3,7 +3,6 @@ see roseraie_portal/agenda.py), its iCalendar feeds, the printable month."""
 
 from dataclasses import replace
 from datetime import date, timedelta
-from operator import attrgetter
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.decorators import login_not_required
@@ -15,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from permanences.forms.schedule import AgendaFilterForm, MonthForm
+from permanences.selectors.print_month import month_calendar
 from roseraie_portal import agenda, ical
 from roseraie_portal.agenda import AgendaQuery
 from roseraie_portal.filtering import applied_filters, describe_errors, query_with
+from roseraie_portal.notifications import absolute_url
 from roseraie_portal.qr import qr_svg
 from services.models import Lieu, Thematique
 
@@ -94,7 +95,7 @@ def agenda_page(request):
 @login_not_required
 @require_safe
 def agenda_ics(request):
-    return ical.feed_response(request, name=_("Agenda de La Roseraie"), filename="agenda.ics")
+    return ical.feed_response(name=_("Agenda de La Roseraie"), filename="agenda.ics")
 
 
 @login_not_required
@@ -102,7 +103,6 @@ def agenda_ics(request):
 def lieu_ics(request, slug):
     lieu = get_object_or_404(Lieu, slug=slug)
     return ical.feed_response(
-        request,
         name=_("Agenda : %(lieu)s") % {"lieu": lieu.name},
         filename=f"agenda-{lieu.slug}.ics",
         lieu=lieu,
@@ -114,7 +114,6 @@ def lieu_ics(request, slug):
 def theme_ics(request, code):
     theme = get_object_or_404(Thematique, code=code)
     return ical.feed_response(
-        request,
         name=_("Agenda « %(theme)s »") % {"theme": theme.display_name},
         filename=f"agenda-{theme.code}.ics",
         theme=theme,
@@ -139,23 +138,25 @@ def print_month(request):
         context["title"] = _("Programme du mois")
         return render(request, "permanences/print_month.html", context, status=400)
     month = form.cleaned_data["mois"] or timezone.localdate().replace(day=1)
-    following = month + relativedelta(months=1)
-    items = agenda.items(AgendaQuery(first_day=month, last_day=following - timedelta(days=1)))
-    lieux = {item.lieu.pk: item.lieu for item in items}
-    previous = month - relativedelta(months=1)
+    calendar = month_calendar(month)
+    previous, following = month - relativedelta(months=1), month + relativedelta(months=1)
     first_month, last_month = MonthForm.months()
+    # The QR code and the address under it are printed: they name the configured site,
+    # never the host this request happened to come through.
+    agenda_absolute_url = absolute_url(reverse("permanences:agenda"))
     context |= {
         "title": _programme_title(month),
         "month": month,
-        "days": agenda.by_day(items),
-        "legend": agenda.legend(items),
-        "lieux": sorted(lieux.values(), key=attrgetter("name")),
+        "calendar": calendar,
+        "days": calendar.days,
+        "legend": calendar.legend,
+        "lieux": [stop.lieu for stop in calendar.stops],
         # Months the form accepts only.
         "previous_url": f"?mois={previous:%Y-%m}" if previous >= first_month else "",
         "previous_month": previous,
         "next_url": f"?mois={following:%Y-%m}" if following <= last_month else "",
         "next_month": following,
-        "agenda_absolute_url": request.build_absolute_uri(reverse("permanences:agenda")),
+        "agenda_absolute_url": agenda_absolute_url,
+        "qr_svg": qr_svg(agenda_absolute_url, title=_("Code QR vers l’agenda")),
     }
-    context["qr_svg"] = qr_svg(context["agenda_absolute_url"], title=_("Code QR vers l’agenda"))
     return render(request, "permanences/print_month.html", context)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from roseraie_portal import roles
 from roseraie_portal.filtering import applied_filters, describe_errors
 from roseraie_portal.holidays import is_public_holiday
+from roseraie_portal.notifications import absolute_url
 from roseraie_portal.qr import qr_svg
 from roseraie_portal.roles import role_required
 from services import actions, opening_hours
@@ -103,20 +104,20 @@ def _service_context(request, service):
         "holiday_today": is_public_holiday(timezone.localdate()),
         "is_professional": roles.has_role(request.user, *roles.ALL),
         "qr_svg": qr_svg(
-            request.build_absolute_uri(service.get_absolute_url()),
+            absolute_url(service.get_absolute_url()),
             title=_("Code QR vers cette page"),
         ),
     }
 
 
-def _json_ld(request, service, lieux) -> str:
+def _json_ld(service, lieux) -> str:
     """schema.org structured data, for search engines."""
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
         "name": service.name,
         "description": service.description,
-        "url": request.build_absolute_uri(service.get_absolute_url()),
+        "url": absolute_url(service.get_absolute_url()),
         "provider": {
             "@type": "Organization",
             "name": service.structure.name,
@@ -164,7 +165,7 @@ def _json_ld(request, service, lieux) -> str:
 def detail(request, slug):
     service = get_object_or_404(_service_queryset(), slug=slug)
     context = _service_context(request, service)
-    context["json_ld"] = _json_ld(request, service, context["lieux"])
+    context["json_ld"] = _json_ld(service, context["lieux"])
     context["falc_url"] = service.get_falc_url()
     context["panels"] = SERVICE_PAGE.collect(request=request, service=service)
     return render(request, "services/detail.html", context)

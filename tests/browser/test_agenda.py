@@ -124,8 +124,8 @@ def test_programme_of_a_typical_month_prints_on_one_a4_page(page, site, tour, pr
     assert page.locator(".site-header").is_hidden()
     assert page.locator(".site-footer").is_hidden()
     assert page.locator("form.month-form").is_hidden()
-    assert page.locator(".programme-table tbody tr").count() == 12
+    assert page.locator(".month-calendar .entry").count() == 12
     assert page.locator(".programme .qr").is_visible()
-    pdf = page.pdf(format="A4")
+    pdf = page.pdf(prefer_css_page_size=True)  # A4 landscape, as print_month.css says
 
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

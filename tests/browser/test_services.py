@@ -55,3 +55,22 @@ def test_service_page_prints_on_one_a4_page(page, site, directory):
     pdf = page.pdf(format="A4")
 
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+PLACE_BOXES = """() => [...document.querySelectorAll('.service-card li.place')].map((li) => {
+    const name = li.querySelector('bdi').getBoundingClientRect();
+    const quartier = li.querySelector('span').getBoundingClientRect();
+    return {nameBottom: name.bottom, quartierTop: quartier.top};
+})"""
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_on_a_phone_a_cards_neighbourhood_sits_under_its_place(page, site, directory, prefix):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(site + prefix + "/services/?q=allocations")
+    on_a_phone = page.evaluate(PLACE_BOXES)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    on_a_desktop = page.evaluate(PLACE_BOXES)
+
+    assert on_a_phone and all(box["quartierTop"] >= box["nameBottom"] - 1 for box in on_a_phone)
+    assert all(box["quartierTop"] < box["nameBottom"] for box in on_a_desktop)

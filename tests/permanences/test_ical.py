@@ -4,6 +4,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
+from permanences.selectors.schedule import agenda_item
+from roseraie_portal.ical import build_calendar
 from services.models import Thematique
 from tests.permanences.factories import PermanenceFactory
 
@@ -80,10 +82,47 @@ def test_feed_is_an_icalendar_with_its_name_and_the_paris_time_zone(client, sche
     assert "Roseraie" in str(calendar["PRODID"])
     assert str(calendar["X-WR-CALNAME"]) == "Agenda de La Roseraie"
     assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
-    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT12H" in response.content or (
-        b"REFRESH-INTERVAL:PT12H" in response.content
-    )
+    # RFC 7986, section 5.7: the value type is required.
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n" in response.content
     assert b"X-PUBLISHED-TTL:PT12H" in response.content
+
+
+def offsets_in_the_feeds_time_zone(calendar) -> dict:
+    """Each event's UTC offset as a client computes it from the feed's own VTIMEZONE."""
+    zone = calendar.walk("VTIMEZONE")[0].to_tz()
+    return {
+        str(event["UID"]): zone.utcoffset(event.decoded("DTSTART").replace(tzinfo=None))
+        for event in calendar.walk("VEVENT")
+    }
+
+
+def test_the_time_zone_block_gives_every_event_its_paris_offset(client, schedule):
+    calendar = parse(client.get("/agenda.ics"))
+
+    offsets = offsets_in_the_feeds_time_zone(calendar)
+    assert offsets == {
+        uid(schedule["last_month"]): timedelta(hours=2),
+        uid(schedule["summer_time"]): timedelta(hours=2),
+        uid(schedule["winter_time"]): timedelta(hours=1),
+        uid(schedule["spring"]): timedelta(hours=2),
+    }
+
+
+def test_the_time_zone_block_covers_events_years_apart(directory, relais):
+    # A winter, a summer and the next winter: rules written for the first months only
+    # would give the last one summer time.
+    items = [
+        agenda_item(PermanenceFactory(service=directory["ameli"], lieu=relais, date=day))
+        for day in (date(2026, 12, 1), date(2027, 7, 6), date(2027, 12, 7))
+    ]
+
+    calendar = Calendar.from_ical(build_calendar(items, name="Agenda"))
+
+    assert sorted(offsets_in_the_feeds_time_zone(calendar).values()) == [
+        timedelta(hours=1),
+        timedelta(hours=1),
+        timedelta(hours=2),
+    ]
 
 
 def test_feed_has_one_event_per_permanence_from_a_month_ago_to_six_months_ahead(client, schedule):
@@ -114,15 +153,20 @@ def test_times_are_in_paris_on_both_sides_of_the_change_of_time(client, schedule
     assert "DTEND;TZID=Europe/Paris:20261027T170000" in text
 
 
-def test_event_says_what_where_and_links_to_the_service_page(client, schedule):
-    events = events_by_uid(parse(client.get("/agenda.ics")))
+def test_event_says_what_where_and_links_to_the_service_page(client, schedule, settings):
+    settings.SITE_URL = "https://portail.roseraie.example"
+    events = events_by_uid(parse(client.get("/agenda.ics", HTTP_HOST="localhost")))
 
     impots = events[uid(schedule["summer_time"])]
     assert str(impots["SUMMARY"]) == "Impôts"
     assert str(impots["LOCATION"]) == (
         "Bus Mairie, place des Justices, Place des Justices, 49000 Angers"
     )
-    assert str(impots["URL"]) == "http://testserver/services/impots/"
+    # The link comes from SITE_URL, whatever host the feed was fetched through.
+    assert str(impots["URL"]) == "https://portail.roseraie.example/services/impots/"
+    assert str(impots["DESCRIPTION"]).endswith(
+        "\nhttps://portail.roseraie.example/services/impots/"
+    )
     assert "Sur rendez-vous." in str(impots["DESCRIPTION"])
     assert str(impots["STATUS"]) == "CONFIRMED"
     # Without a theme of its own, the half-day takes its thematique's name, else the

@@ -128,6 +128,94 @@ def test_default_duration_is_the_last_one_the_conseiller_used(
     assert {k: initial[k] for k in expected} == expected
 
 
+# The order: what has no default, then the submit button, then what is pre-filled
+
+
+def _position(html, marker):
+    index = html.find(marker)
+    assert index >= 0, marker
+    return index
+
+
+def test_what_must_be_chosen_comes_before_the_first_submit_button(client, conseiller):
+    AccompagnementFactory(conseiller=conseiller, duration_minutes=45)
+    client.force_login(conseiller)
+
+    html = client.get(NEW).content.decode()
+
+    button = _position(html, 'class="touch-submit"')
+    for required in ('name="autonomie"', 'name="resultat"', 'name="themes"'):
+        assert _position(html, required) < button
+    for prefilled in ('name="date"', 'name="duree"', 'name="canal"', 'name="lieu"'):
+        assert _position(html, prefilled) > button
+    # And a second button at the end, after the note.
+    assert _position(html, 'class="log-submit-end"') > _position(html, 'name="note"')
+
+
+def test_a_first_entry_chooses_its_duration_before_the_submit_button(client, conseiller):
+    client.force_login(conseiller)
+
+    html = client.get(NEW).content.decode()
+
+    assert checked_values(html, "duree") == set()
+    assert _position(html, 'name="duree"') < _position(html, 'class="touch-submit"')
+
+
+def test_the_profile_is_a_closed_group_of_defaults(client, conseiller):
+    client.force_login(conseiller)
+
+    html = client.get(NEW).content.decode()
+
+    details = re.search(r'<details class="log-profile"([^>]*)>(.*?)</details>', html, re.S)
+    assert details, "the profile is not in a <details>"
+    assert "open" not in details.group(1)
+    for name in ("tranche_age", "genre", "statut", "residence", "quartier"):
+        assert f'name="{name}"' in details.group(2)
+    for name in ("orientation_source", "langue", "interprete"):
+        assert f'name="{name}"' in details.group(2)
+    assert "<summary>" in details.group(2)
+    assert "Laissez « Non communiqué » quand vous ne savez pas." in details.group(2)
+    assert checked_values(details.group(2), "tranche_age") == {NON_COMMUNIQUE}
+
+
+def test_an_error_in_the_profile_opens_it_and_keeps_what_was_typed(client, conseiller):
+    client.force_login(conseiller)
+
+    response = client.post(
+        NEW, valid_post(residence="quartier", quartier="", note="Rendez-vous CAF")
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert re.search(r'<details class="log-profile" open>', html)
+    assert "Choisissez le quartier, ou « hors quartier »." in html
+    assert checked_values(html, "residence") == {"quartier"}
+    assert checked_values(html, "tranche_age") == {"60-69"}
+    assert "Rendez-vous CAF" in html
+
+
+def test_a_profile_that_says_something_stays_open_after_another_error(client, conseiller):
+    client.force_login(conseiller)
+
+    response = client.post(NEW, valid_post(themes=[]))
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choisissez au moins un thème." in html
+    assert re.search(r'<details class="log-profile" open>', html)  # "60-69", "retraite"
+    assert checked_values(html, "statut") == {"retraite"}
+
+
+def test_an_error_elsewhere_leaves_a_default_profile_closed(client, conseiller):
+    client.force_login(conseiller)
+    defaults = {name: NON_COMMUNIQUE for name in ("tranche_age", "statut", "orientation_source")}
+
+    response = client.post(NEW, valid_post(themes=[], **defaults))
+
+    assert response.status_code == 400
+    assert '<details class="log-profile">' in response.content.decode()
+
+
 # Saving
 
 

@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -43,11 +44,13 @@ def test_language_links_lead_to_the_same_page_in_each_language(client):
     }
 
 
-def test_pages_reference_nothing_from_another_site(client):
+def test_pages_reference_nothing_from_another_site(client, settings):
     html = client.get("/").content.decode()
 
-    # Every stylesheet, script, image or font comes from the portal itself.
-    assert not re.search(r'(src|href)="(https?:)?//', html.split("<main")[0])
+    # Every stylesheet, script, image or font comes from the portal itself; the only
+    # absolute URLs (the language alternates) name the portal's own host.
+    hosts = re.findall(r'(?:src|href)="(?:https?:)?//([^/"]+)', html.split("<main")[0])
+    assert set(hosts) <= {urlsplit(settings.SITE_URL).netloc}
     assert "<script" not in html
 
 
@@ -110,3 +113,34 @@ def test_browsers_asking_for_favicon_ico_get_the_portal_icon(client):
 
     assert response.status_code == 301
     assert response.url == "/static/img/favicon.svg"
+
+
+def test_alternate_languages_are_absolute_urls_on_the_public_address(client, settings):
+    settings.SITE_URL = "http://portail.example.org"
+    # Whatever host the request came by (a proxy's, a container's address).
+    html = client.get("/en/accessibilite/").content.decode()
+
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+    assert alternates == {
+        "fr": "http://portail.example.org/accessibilite/",
+        "en": "http://portail.example.org/en/accessibilite/",
+        "ar": "http://portail.example.org/ar/accessibilite/",
+        "x-default": "http://portail.example.org/accessibilite/",
+    }
+
+
+def meta_description(html: str) -> str:
+    return re.search(r'<meta name="description"\s+content="([^"]*)">', html).group(1)
+
+
+@pytest.mark.parametrize("page", PAGES + ["/services/", "/agenda/", "/ateliers/"])
+def test_every_page_has_a_description_for_search_results(client, page):
+    description = meta_description(client.get(page).content.decode())
+
+    assert len(description.split()) >= 8 and description == " ".join(description.split())
+
+
+def test_a_service_page_is_described_by_its_own_words(client, directory):
+    html = client.get("/services/allocations/").content.decode()
+
+    assert meta_description(html) == "La CAF vous aide à demander le RSA et les aides au logement."

@@ -43,6 +43,7 @@ def production_env(database: str, **extra) -> dict:
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="portail.example.org",
+        SITE_URL="https://portail.example.org",
         DATABASE_URL=database,
     )
     return env | extra

@@ -4,6 +4,7 @@ data·inclusion v1 format that other portals read."""
 import json
 
 import pytest
+from django.conf import settings
 
 from services.models import Service
 from services.opendata.rows import SERVICE_FIELDS, STRUCTURE_FIELDS
@@ -25,7 +26,7 @@ def test_service_row_carries_the_first_place_and_its_own_hours_first(client, ope
     complete = rows["roseraie-portal--aide-dossiers-caf"]
     assert complete["source"] == "roseraie-portal"
     assert complete["structure_id"] == "roseraie-portal--caf-maine-et-loire"
-    assert complete["lien_source"] == "http://testserver/services/aide-dossiers-caf/"
+    assert complete["lien_source"] == f"{settings.SITE_URL}/services/aide-dossiers-caf/"
     assert complete["adresse"] == "3 rue Henri Dunant"
     assert complete["code_postal"] == "49100"
     assert complete["code_insee"] == "49007"

@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 
 from roseraie_portal import roles
-from services.models import Service, Thematique
+from services.models import Lieu, Service, Thematique
 from tests.services.factories import OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +137,76 @@ def test_admin_refuses_a_theme_pictogram_that_does_not_exist(client, coordinator
     assert "Aucun pictogramme ne porte ce nom" in response.content.decode()
     theme.refresh_from_db()
     assert theme.pictogram == "sante"
+
+
+def how_to_come(html: str) -> str:
+    """The text of the "Comment venir ?" section, tags removed."""
+    section = re.search(r'<section aria-labelledby="how">(.*?)</section>', html, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", "", section).split())
+
+
+@pytest.mark.parametrize(
+    ("fields", "sentence"),
+    [
+        (
+            {"appointment_required": False, "modes_mobilisation": ["se-presenter"]},
+            "Sans rendez-vous : venez aux horaires d’ouverture.",
+        ),
+        (
+            {
+                "appointment_required": False,
+                "modes_mobilisation": ["se-presenter", "utiliser-lien-mobilisation"],
+                "lien_mobilisation": "https://rdv.example.fr/",
+            },
+            "Sans rendez-vous : venez aux horaires d’ouverture, ou prenez rendez-vous en ligne.",
+        ),
+        (
+            {
+                "appointment_required": True,
+                "modes_mobilisation": ["telephoner", "utiliser-lien-mobilisation"],
+                "lien_mobilisation": "https://rdv.example.fr/",
+                "phone": "02 41 00 00 09",
+            },
+            "Sur rendez-vous seulement : prenez rendez-vous par téléphone au 02 41 00 00 09"
+            " ou en ligne.",
+        ),
+        (
+            # Nothing named: an appointment is taken through the contact the page gives.
+            {"appointment_required": True, "modes_mobilisation": [], "phone": "02 41 00 00 09"},
+            "Sur rendez-vous seulement : prenez rendez-vous par téléphone au 02 41 00 00 09.",
+        ),
+    ],
+)
+def test_the_page_says_in_one_sentence_how_a_resident_is_received(
+    client, directory, fields, sentence
+):
+    Service.objects.filter(pk=directory["allocations"].pk).update(email="", **fields)
+    directory["allocations"].structure.__class__.objects.filter(
+        pk=directory["allocations"].structure_id
+    ).update(email="", phone="")
+
+    html = client.get("/services/allocations/").content.decode()
+
+    assert how_to_come(html).removeprefix("Comment venir ? ") == sentence
+    assert html.count("rdv.example.fr") == (1 if "lien_mobilisation" in fields else 0)
+
+
+def test_the_falc_page_names_each_place_before_its_hours(client, directory):
+    """Two places, two Tuesdays that differ: each set of hours sits under its place."""
+    service = directory["allocations"]
+    bus = Lieu.objects.get(slug="bus-justices")
+    service.lieux.add(bus)
+
+    html = client.get("/services/allocations/facile/").content.decode()
+
+    when = re.search(r'aria-labelledby="falc-when">(.*?)</section>', html, re.S).group(1)
+    text = " ".join(re.sub(r"<[^>]+>", "", when).split())
+    assert "Relais-Mairie de La Roseraie Le mardi de 14 h à 17 h" in text
+    assert "Bus Mairie, place des Justices Le vendredi de 9 h à 12 h" in text
+
+
+def test_the_falc_page_of_one_place_gives_its_hours_alone(client, directory):
+    html = client.get("/services/allocations/facile/").content.decode()
+
+    when = re.search(r'aria-labelledby="falc-when">(.*?)</section>', html, re.S).group(1)
+    assert "<h3>" not in when and "Le mardi de 14 h à 17 h" in when
