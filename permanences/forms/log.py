@@ -52,6 +52,8 @@ LOG_DATES = DateRange(back=relativedelta(years=RETENTION_YEARS), ahead=relatived
 CHOICES_TEMPLATE = "components/choices.html"
 SUBMIT_TEMPLATE = "permanences/log/submit.html"
 PROFILE_UNSET = {**PROFILE_DEFAULTS, "quartier": None, "interprete": False}
+# The profile's short lists, shown as buttons rather than a drop-down.
+PROFILE_AS_CHOICES = {"tranche_age", "genre", "statut", "residence"}
 
 
 def _label(name):
@@ -268,14 +270,7 @@ class AccompagnementForm(forms.Form):
             "permanence",
             "lieu",
             Disclosure(
-                choices("tranche_age"),
-                choices("genre"),
-                choices("statut"),
-                choices("residence"),
-                "quartier",
-                "orientation_source",
-                "langue",
-                "interprete",
+                *(choices(name) if name in PROFILE_AS_CHOICES else name for name in PROFILE_FIELDS)
             ),
             section(gettext("Note")),
             "note",

@@ -73,6 +73,13 @@ class ServiceChoiceField(forms.ModelChoiceField):
         return f"{service.name} — {service.structure.name}"
 
 
+def consent_in_french() -> str:
+    """The consent's wording, kept in French whatever the page's language, so that it
+    reads the same to everyone later."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return consent_wording(settings.ORIENTATION_RETENTION_MONTHS)
+
+
 class OrientationForm(forms.Form):
     summary_labels = {"consent": _("L’accord de la personne")}
 
@@ -206,12 +213,8 @@ class OrientationForm(forms.Form):
         return cleaned
 
     def consent_text(self) -> str:
-        """The wording the person agreed to, kept in French whatever the page's
-        language, so that it reads the same to everyone later."""
-        if not self.cleaned_data["consent"]:
-            return ""
-        with translation.override(settings.LANGUAGE_CODE):
-            return consent_wording(settings.ORIENTATION_RETENTION_MONTHS)
+        """The wording the person agreed to, or "" when she gave no contact."""
+        return consent_in_french() if self.cleaned_data["consent"] else ""
 
     def need(self) -> dict:
         return {name: self.cleaned_data[name] for name in NEED_FIELDS}

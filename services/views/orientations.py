@@ -46,9 +46,7 @@ def orientation_new(request):
                 service=form.cleaned_data["service"],
                 need=form.need(),
                 contact=form.contact(),
-                consent_text=str(form.fields["consent"].label)
-                if form.cleaned_data["consent"]
-                else "",
+                consent_text=form.consent_text(),
             )
             messages.success(
                 request,

@@ -111,6 +111,16 @@ def test_a_conseillere_sends_an_orientation_with_the_persons_consent(
     assert "Aïcha" not in message.body and "06 12" not in message.body
 
 
+def test_the_consent_is_kept_in_french_when_sent_from_an_arabic_page(client, world, committed):
+    client.force_login(world["conseillere"])
+    with committed():
+        response = client.post("/ar" + NEW, posted())
+
+    orientation = Orientation.objects.get()
+    assert response.status_code == 302
+    assert "effacés 3 mois après la réponse" in orientation.consent_text
+
+
 def test_without_consent_no_name_or_contact_is_kept_and_what_was_typed_stays(
     client, world, committed
 ):

@@ -26,14 +26,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from roseraie_portal import roles
 from roseraie_portal.holidays import is_public_holiday
@@ -48,7 +47,7 @@ from services.enums import (
     TraceKind,
     Urgency,
 )
-from services.forms.orientations import TEXT_MAX_LENGTH, consent_wording
+from services.forms.orientations import TEXT_MAX_LENGTH, consent_in_french
 from services.management.commands import load_demo_directory
 from services.models import Orientation, OrientationTrace, Service, Structure, StructureMembership
 
@@ -428,12 +427,6 @@ def _moment(day: date, at: time) -> datetime:
     return timezone.make_aware(datetime.combine(day, at))
 
 
-def consent_text() -> str:
-    """What the person agreed to: the wording of the portal's form, in French."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return consent_wording(settings.ORIENTATION_RETENTION_MONTHS)
-
-
 class Command(BaseCommand):
     help = (
         "Load the demonstration orientations between the demo partners "
@@ -512,7 +505,7 @@ class Command(BaseCommand):
             service=planned.service,
             need=planned.need,
             contact=planned.contact,
-            consent_text=consent_text(),
+            consent_text=consent_in_french(),
         )
         Orientation.objects.filter(pk=orientation.pk).update(
             sent_at=sent_at, consented_at=sent_at if orientation.consented_at else None
