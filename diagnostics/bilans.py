@@ -387,16 +387,14 @@ def _section(slug, table: Table, previous: Table, title: str, note: str) -> Sect
             cells=[table.shown(cell(key, month)) for month in MONTH_KEYS],
             total=table.shown(row_total(key)),
             previous=previous_of(key),
-            share=ratio(table.shown(row_total(key)), grand_total),
+            # A month's share of the year says nothing a reader needs.
+            share=None if slug == "mois" else ratio(table.shown(row_total(key)), grand_total),
             key=key,
         )
         for key, label in table.rows
     ]
     totals = None
-    if slug == "mois":
-        for line in lines:
-            line.share = None
-    else:
+    if slug != "mois":
         totals = Line(
             label=_("Total des thèmes cités") if slug == "themes" else _("Total"),
             cells=[table.shown(column_total(month)) for month in MONTH_KEYS],
@@ -537,9 +535,9 @@ def _orientations_section(year: int, scope: Scope) -> Section:
 
     def acceptance(tables_of_year, ref):
         accepted, declined = (tables_of_year[name].shown(ref) for name in ("accepted", "declined"))
-        if is_hidden(declined):
+        if is_hidden(accepted) or is_hidden(declined):
             return MASKED
-        return ratio(accepted, accepted + declined) if not is_hidden(accepted) else MASKED
+        return ratio(accepted, accepted + declined)
 
     lines.append(
         Line(

@@ -172,13 +172,6 @@ class Table:
     def column_totals(self) -> list[int | str]:
         return [self.shown(column_total(column)) for column, _label in self.columns]
 
-    def row_totals(self) -> list[dict]:
-        """Each row with its shown total only: a list, or a table's margin."""
-        return [
-            {"key": row, "label": label, "value": self.shown(row_total(row))}
-            for row, label in self.rows
-        ]
-
 
 def is_small(value: int) -> bool:
     return 0 < value < THRESHOLD

@@ -57,4 +57,4 @@ def deliver(*, key: str, message: Message, email: str = "", phone: str = "") -> 
 
 def absolute_url(path: str) -> str:
     """A URL that leaves the site (a message, a QR code), built from SITE_URL."""
-    return settings.SITE_URL + path  # the settings strip its trailing "/"
+    return settings.SITE_URL.rstrip("/") + path

@@ -27,6 +27,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import empty
 
+from roseraie_portal.input_checks import page_language
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 120
@@ -159,7 +161,7 @@ def _resent_fields(request) -> list[tuple[str, str]] | None:
 def _page(request) -> str:
     """The page in the language of the URL's prefix, without the layout: its context
     reads the session (the account's link in the header), which needs the database."""
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    language = page_language(request)
     with translation.override(language):
         context = {
             "language_code": language,
