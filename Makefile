@@ -54,7 +54,7 @@ compilemessages: $(VENV)/.installed
 
 # Extracting strings needs GNU gettext (xgettext): a developer's tool, not a set-up step.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l en -l ar --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'benchmarks/*'
+	$(PY) manage.py makemessages -l en -l ar -l tr --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'benchmarks/*'
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
@@ -70,13 +70,18 @@ format: $(VENV)/.installed
 
 # Browser tests drive the system Chromium (see ../shared/A11Y.md). Where there is none,
 # Debian's package is installed when we may (root with apt-get), else Playwright fetches
-# its own (needs the internet, and its download site).
+# its own (needs the internet, and its download site). The W3C HTML checker (vnu.jar,
+# tests/portal/test_html_validity.py) needs Java: Debian's, installed the same way.
 browser: $(VENV)/.installed
 	@if [ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get install -y --no-install-recommends chromium >/dev/null \
 	    || { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; }; \
 	  else $(PY) -m playwright install chromium; fi; \
+	fi
+	@if ! command -v java >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get install -y --no-install-recommends default-jre-headless >/dev/null \
+	  || { apt-get update >/dev/null && apt-get install -y --no-install-recommends default-jre-headless >/dev/null; }; \
 	fi
 
 clean: stop

@@ -20,29 +20,33 @@ from ateliers import tasks
 from ateliers.enums import AtelierStatus, Attendance, InscriptionStatus
 from ateliers.models import Atelier, AtelierCycle, Inscription
 from ateliers.selectors import RegistrationRefused, registration_refusal
+from roseraie_portal.content_language import with_translation_columns
 from roseraie_portal.notices import Notice
 from roseraie_portal.recurrence import scheduled_dates
 from services.enums import NON_COMMUNIQUE
 
 # What a cycle gives each of its sessions, and a copy takes from its session.
-SESSION_FIELDS = (
-    "title",
-    "thematique_id",
-    "level",
-    "description",
-    "falc_description",
-    "structure_id",
-    "service_id",
-    "animateur_id",
-    "lieu_id",
-    "start_time",
-    "end_time",
-    "capacity",
-    "publics",
-    "languages",
-    "registration_required",
-    "equipment_provided",
-    "to_bring",
+SESSION_FIELDS = with_translation_columns(
+    (
+        "title",
+        "thematique_id",
+        "level",
+        "description",
+        "falc_description",
+        "structure_id",
+        "service_id",
+        "animateur_id",
+        "lieu_id",
+        "start_time",
+        "end_time",
+        "capacity",
+        "publics",
+        "languages",
+        "registration_required",
+        "equipment_provided",
+        "to_bring",
+    ),
+    translated={"title", "description", "falc_description"},
 )
 # What, changed on a session, its registered people are told of.
 WHEN_AND_WHERE = ("date", "start_time", "end_time", "lieu")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from ateliers import actions, selectors
 from ateliers.forms import AtelierCycleForm, AtelierForm, DuplicateActionForm
@@ -34,7 +35,7 @@ AUTOCOMPLETE = ["thematique", "structure", "service", "lieu"]
 
 
 @admin.register(AtelierCycle)
-class AtelierCycleAdmin(admin.ModelAdmin):
+class AtelierCycleAdmin(TranslationAdmin):
     form = AtelierCycleForm
     list_display = ["title", "lieu", "rrule", "starts_on", "ends_on", "start_time"]
     list_select_related = ["lieu"]
@@ -96,7 +97,7 @@ class UpcomingFirst(admin.SimpleListFilter):
 
 
 @admin.register(Atelier)
-class AtelierAdmin(admin.ModelAdmin):
+class AtelierAdmin(TranslationAdmin):
     form = AtelierForm
     action_form = DuplicateActionForm
     list_display = [

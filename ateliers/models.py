@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ateliers.enums import AtelierStatus, Attendance, InscriptionStatus, Need, Niveau
 from roseraie_portal.choices import choice_labels
+from roseraie_portal.content_language import FrenchColumnsQuerySet, FrenchOriginalColumns
 from services.enums import LANGUAGE_CHOICES, NON_COMMUNIQUE, PUBLIC_CHOICES, OrientationSource
 from services.models import Lieu, Service, Structure, Thematique
 
@@ -32,7 +33,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class AtelierDetails(models.Model):
+class AtelierDetails(FrenchOriginalColumns):
     """What a session is, and what a cycle gives each of its sessions."""
 
     title = models.CharField(_("titre"), max_length=150)
@@ -166,7 +167,7 @@ def _registrations(condition):
     return Coalesce(Subquery(registrations), 0)
 
 
-class AtelierQuerySet(models.QuerySet):
+class AtelierQuerySet(FrenchColumnsQuerySet):
     def still_to_come(self, now=None):
         """From now on, soonest first, without today's sessions already over. Cancelled
         ones stay, shown with their reason."""

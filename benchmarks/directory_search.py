@@ -3,16 +3,19 @@
     python benchmarks/directory_search.py [--services 10000] [--rounds 30]
 
 On the benchmark database (see _setup.py), generated first when it holds fewer than
---services services (generators/directory.py), the 12 requests below to /services/?q=…,
-with and without filters, over HTTP to bin/start (gunicorn, production settings; see
+--services services (generators/directory.py), the requests below to /services/?q=…, of
+every kind (text, filters, text + filters, no filter, page 50), over HTTP to bin/start
+(gunicorn with 2 workers unless WEB_CONCURRENCY says otherwise, production settings; see
 _http.py), each followed by /healthz, the floor. Prints the median, p95 and ratio to the
-floor of each request and of all, the number of results; then, from a pass through the
-Django test client (a request's queries cannot be seen over HTTP), the number of SQL
-queries of each request and EXPLAIN (ANALYZE, BUFFERS) of the slowest query seen.
+floor of each request, of each kind and of all, the results (with words: strong/partial
+matches); then, from a pass through the Django test client (a request's queries cannot
+be seen over HTTP), the number of SQL queries of each request and EXPLAIN (ANALYZE,
+BUFFERS) of the slowest query seen.
 Targets: median ≤ 25 ms, p95 ≤ 60 ms.
 """
 
 import argparse
+import os
 import re
 import statistics
 from urllib.parse import urlencode
@@ -34,6 +37,7 @@ from _setup import (
 )
 
 REQUESTS = [
+    {"q": "aide pour la caf"},
     {"q": "impots"},
     {"q": "alocation"},
     {"q": "la caf"},
@@ -46,7 +50,21 @@ REQUESTS = [
     {"thematique": "difficultes-financieres", "gratuit": "on"},
     {"itinerant": "on"},
     {},
+    {"page": "50"},
+    {"q": "aide logement", "page": "50"},
 ]
+
+
+def kind_of(params) -> str:
+    if params.get("page") == "50":
+        return "page 50"
+    text, filters = "q" in params, bool(set(params) - {"q", "page"})
+    return {
+        (True, False): "text",
+        (True, True): "text + filters",
+        (False, True): "filters",
+        (False, False): "no filter",
+    }[text, filters]
 
 
 def main():
@@ -55,6 +73,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
 
+    os.environ.setdefault("WEB_CONCURRENCY", "2")
     django_on_bench_database()
     from django.test import Client
 
@@ -95,10 +114,21 @@ def main():
     print(f"{'request':<55} {TIMING_HEADER} {'queries':>8} {'results':>8}")
     for name, responses in runs.items():
         times = [response.ms for response in responses]
-        found = re.search(r'class="results-count">\s*([\d\s\u202f]+)', responses[0].body.decode())
-        results = found.group(1).strip() if found else "?"
+        body = responses[0].body.decode()
+        found = re.findall(r'class="results-count">\s*([^<\d]*)([\d\u202f]+)', body)
+        # With words: the strong matches, then the partial ones; without: all of them.
+        results = "/".join(count for _words, count in found) or "0"
         counts = "/".join(str(count) for count in sorted({len(run) for run in queries[name]}))
         print(f"{name:<55} {timing_columns(times, floor)} {counts:>8} {results:>8}")
+    print(f"\n{'kind':<55} {TIMING_HEADER}")
+    for kind in dict.fromkeys(kind_of(params) for params in names.values()):
+        times = [
+            response.ms
+            for name, responses in runs.items()
+            if kind_of(names[name]) == kind
+            for response in responses
+        ]
+        print(f"{kind:<55} {timing_columns(times, floor)}")
     timings = [response.ms for responses in runs.values() for response in responses]
     print(
         f"\nALL: median {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f}"

@@ -38,3 +38,10 @@ def grant_permissions(
         group.permissions.remove(*permissions(apps))
 
     return migrations.RunPython(grant, revoke)
+
+
+def copy_to_french_columns(table: str, fields: tuple[str, ...]) -> migrations.RunSQL:
+    """Fill the French translation columns that modeltranslation adds (``name_fr``…) from
+    the original columns, for the rows written before the content was translatable."""
+    assignments = ", ".join(f"{field}_fr = {field}" for field in fields)
+    return migrations.RunSQL(f"UPDATE {table} SET {assignments}", migrations.RunSQL.noop)

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "permanences",
     "ateliers",
     "diagnostics",
+    # Before the admin, which its registrations extend.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -154,8 +156,15 @@ LANGUAGES = [
     ("fr", "Français"),
     ("en", "English"),
     ("ar", "العربية"),
+    ("tr", "Türkçe"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content (services, places, schedule) is written in French and translated field by field
+# (the app translation.py modules): a missing translation shows the French, marked as such
+# (roseraie_portal.content_language).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "fr"
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

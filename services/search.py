@@ -2,27 +2,47 @@
 
 - French stemming without accents (the ``french_unaccent`` configuration, created by a
   migration), weighted: name (A) > themes and structure (B) > description (C).
-- Everyday words: ``Synonym`` rows add the directory's own words to the query
-  ("sécu" → "assurance maladie").
+- Everyday words: ``Synonym`` rows add the directory's own words and themes to the query
+  ("sécu" → "assurance maladie"), in the page's language and in French ("family
+  allowance" on /en/, "إعانة" on /ar/, "CAF" everywhere).
 - Typos: each query lexeme missing from the directory's vocabulary (the
   ``services_search_lexeme`` materialized view of every lexeme in use) is replaced by its
   nearest neighbour by trigram similarity, using the view's trigram index. Comparing the
   query with every service's name instead costs 80–130 ms on 10,000 services; correcting
   a handful of words against the vocabulary costs about a millisecond.
-- Lexemes are OR-ed: "j'ai perdu mon travail" finds what matches "perdu" or "travail",
-  ranked by ``ts_rank``, so a long sentence never ends on an empty page.
+- Strong and partial matches: each meaningful word the resident typed (the French
+  configuration drops "pour", "la", "j'ai"…) becomes a group of alternatives, the word
+  itself (or its correction), the expansions of the synonyms it belongs to, and the
+  synonyms' themes as phrases ("accès aux droits" only where the theme is). A service
+  that matches every group is a strong match; one that matches any group is a partial
+  match, so that a long sentence or an unknown word never ends on an empty page. Strong
+  matches come first, then ``ts_rank`` over all the alternatives.
 """
 
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value, Window
 
 SEARCH_CONFIG = "french_unaccent"
+# The words of asking, which say nothing of the need: "je cherche", "j'ai besoin",
+# "looking for". The French configuration drops "pour", "la", "mon", not these, nor the
+# little words of the other languages of the portal. Not required of a strong match.
+WORDS_OF_ASKING = {
+    "fr": "trouver cherche besoin faire fais veux voudrais vouloir peux pouvoir comment "
+    "quelqu'un arrive plus rien avoir",
+    "en": "i my me a an the for to of with in on need want looking find help please how can",
+    "ar": "أبحث ابحث عن في من على أريد اريد أحتاج احتاج",
+    "tr": "arıyorum istiyorum lazım için bir ve ile nasıl benim",
+}
 MAX_QUERY_LENGTH = 200
-LEXEME = re.compile(r"^[a-z0-9]+$")
+LEXEME = re.compile(r"^[a-z0-9]{2,}$")
+# phraseto_tsquery's text for a theme label: 'acce' <2> 'droit'. Anything else (a
+# hyphenated word gives 'e-mail' <-> 'e') is left out rather than pasted into a query.
+PHRASE = re.compile(r"^'[a-z0-9]+'(?: <(?:-|\d+)> '[a-z0-9]+')*$")
 
 _REFRESH_VECTORS = """
 UPDATE services_service AS service
@@ -44,22 +64,44 @@ FROM services_structure AS structure
 WHERE structure.id = service.structure_id
 """
 
+# The synonyms whose words all appear in the text, or whose lexemes are all among the
+# corrected ones ("alocation familliale"), in the page's language or in French:
+# the lexemes of their words (to know which typed words they stand for), the lexemes of
+# their expansion that the directory uses, and their themes as phrases.
 _MATCHING_SYNONYMS = """
-SELECT concat_ws(' ', synonym.expansion, string_agg(concat_ws(' ', theme.label, theme.alias), ' '))
+SELECT
+    tsvector_to_array(to_tsvector('french_unaccent', synonym.word)),
+    ARRAY(
+        SELECT word FROM services_search_lexeme
+        WHERE word = ANY(tsvector_to_array(to_tsvector('french_unaccent', synonym.expansion)))
+    ),
+    array_remove(array_agg(phraseto_tsquery('french_unaccent', theme.label)::text), NULL)
+    || array_remove(array_agg(
+        phraseto_tsquery('french_unaccent', nullif(theme.alias, ''))::text), NULL)
 FROM services_synonym AS synonym
 LEFT JOIN services_synonym_thematiques AS link ON link.synonym_id = synonym.id
 LEFT JOIN services_thematique AS theme ON theme.id = link.thematique_id
-WHERE position(
-    ' ' || regexp_replace(lower(unaccent(synonym.word)), '[^a-z0-9]+', ' ', 'g') || ' '
-    IN ' ' || regexp_replace(lower(unaccent(%s)), '[^a-z0-9]+', ' ', 'g') || ' '
-) > 0
+WHERE synonym.language IN (%s, %s) AND (
+    position(
+        ' ' || regexp_replace(lower(unaccent(synonym.word)), '[^[:alnum:]]+', ' ', 'g') || ' '
+        IN ' ' || regexp_replace(lower(unaccent(%s)), '[^[:alnum:]]+', ' ', 'g') || ' '
+    ) > 0
+    OR (
+        tsvector_to_array(to_tsvector('french_unaccent', synonym.word)) <@ %s::text[]
+        AND length(to_tsvector('french_unaccent', synonym.word)) > 0
+    )
+)
 GROUP BY synonym.id
 """
 
-# For each lexeme of the text: itself when the directory uses it, else its nearest
-# neighbour in the vocabulary (trigram similarity over the view's GIN index), else NULL.
+# For each lexeme of the text: whether it is a word of asking, and itself when the
+# directory uses it, else its nearest neighbour in the vocabulary (trigram similarity over
+# the view's GIN index), else NULL.
 _CORRECTED_LEXEMES = """
-SELECT query.lexeme, coalesce(known.word, nearest.word)
+SELECT
+    query.lexeme,
+    query.lexeme = ANY(tsvector_to_array(to_tsvector('french_unaccent', %s))),
+    coalesce(known.word, nearest.word)
 FROM unnest(tsvector_to_array(to_tsvector('french_unaccent', %s))) AS query(lexeme)
 LEFT JOIN services_search_lexeme AS known ON known.word = query.lexeme
 LEFT JOIN LATERAL (
@@ -74,50 +116,107 @@ LEFT JOIN LATERAL (
 
 @dataclass
 class SearchTerms:
-    """What a query became: the lexemes searched and the corrections made on the way."""
+    """What a query became: one group of alternatives per meaningful word typed (a service
+    matching every group is a strong match), the synonyms' themes as phrases (they rank
+    and widen the partial matches, but a theme is no word typed), and the corrections."""
 
     text: str
-    lexemes: list[str] = field(default_factory=list)
+    groups: list[list[str]] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     synonyms_used: bool = False
 
     @property
+    def lexemes(self) -> list[str]:
+        """Every single word searched."""
+        return list(dict.fromkeys(alt.strip("'") for group in self.groups for alt in group))
+
+    @property
     def query(self) -> SearchQuery | None:
-        if not self.lexemes:
+        """Any alternative of any group, or a theme: the partial matches, and their rank."""
+        alternatives = list(dict.fromkeys([*(alt for group in self.groups for alt in group)]))
+        if not alternatives:
             return None
-        raw = " | ".join(f"'{lexeme}'" for lexeme in self.lexemes)
-        return SearchQuery(raw, search_type="raw", config="simple")
+        return _raw_query(" | ".join([*alternatives, *self.themes]))
+
+    @property
+    def strong_query(self) -> SearchQuery | None:
+        """One alternative of every group; None when a word matches nothing at all."""
+        if not self.groups or not all(self.groups):
+            return None
+        return _raw_query(" & ".join(f"( {' | '.join(group)} )" for group in self.groups))
 
 
-def analyse(text: str) -> SearchTerms:
-    """Turn what a resident typed into the lexemes to search (two queries, whatever q)."""
+def _raw_query(raw: str) -> SearchQuery:
+    # The lexemes are already stemmed: 'simple' keeps them as they are.
+    return SearchQuery(raw, search_type="raw", config="simple")
+
+
+def analyse(text: str, language: str | None = None) -> SearchTerms:
+    """Turn what a resident typed on a page in ``language`` into groups of alternatives to
+    search (two queries, whatever the text)."""
+    language = language or settings.LANGUAGE_CODE
     text = text.strip()[:MAX_QUERY_LENGTH]
     terms = SearchTerms(text=text)
     if not text:
         return terms
     with connection.cursor() as cursor:
-        cursor.execute(_MATCHING_SYNONYMS, [text])
-        expansions = [row[0] for row in cursor.fetchall() if row[0]]
-        terms.synonyms_used = bool(expansions)
-        cursor.execute(_CORRECTED_LEXEMES, [" ".join([text, *expansions])])
-        rows = cursor.fetchall()
-    for typed, found in rows:
-        if found and LEXEME.match(found) and found not in terms.lexemes:
-            terms.lexemes.append(found)
-            if found != typed:
-                terms.corrections[typed] = found
+        asking = " ".join({WORDS_OF_ASKING.get(language, ""), WORDS_OF_ASKING["fr"]})
+        cursor.execute(_CORRECTED_LEXEMES, [asking, text])
+        typed = cursor.fetchall()
+        corrected = [found for _lexeme, _is_asking, found in typed if found]
+        cursor.execute(_MATCHING_SYNONYMS, [language, settings.LANGUAGE_CODE, text, corrected])
+        synonyms = cursor.fetchall()
+    terms.synonyms_used = bool(synonyms)
+    # Words of asking count only when nothing else was typed ("comment faire").
+    if not all(is_asking for _lexeme, is_asking, _found in typed):
+        typed = [row for row in typed if not row[1]]
+    for lexeme, _is_asking, found in typed:
+        group = []
+        if found and LEXEME.match(found):
+            group.append(f"'{found}'")
+            if found != lexeme:
+                terms.corrections[lexeme] = found
+        for words, expansion, phrases in synonyms:
+            if lexeme in words or found in words:
+                group += [f"'{word}'" for word in expansion if LEXEME.match(word)]
+                terms.themes += [f"( {phrase} )" for phrase in phrases if PHRASE.match(phrase)]
+        group = list(dict.fromkeys(group))
+        # A one-letter word ("à", "y") is no word to require; an unknown one, without
+        # synonym or neighbour, is kept empty: no service matches all the words then.
+        if (group or (len(lexeme) > 1 and not lexeme.isdigit())) and group not in terms.groups:
+            terms.groups.append(group)
+    terms.themes = list(dict.fromkeys(terms.themes))
+    if not any(terms.groups):
+        terms.groups, terms.themes = [], []
     return terms
 
 
 def search(queryset, terms: SearchTerms):
-    """``queryset`` narrowed to the services matching ``terms``, best first."""
+    """``queryset`` narrowed to the services matching any word of ``terms``, annotated with
+    ``strong`` (matching every word) and ``rank``: strong matches first, best first."""
     query = terms.query
     if query is None:
-        return queryset.none()
+        return queryset.none().annotate(strong=Value(False), rank=Value(0.0))
+    strong_query = terms.strong_query
+    strong = (
+        ExpressionWrapper(Q(search_vector=strong_query), output_field=BooleanField())
+        if strong_query is not None
+        else Value(False)
+    )
     return (
         queryset.filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query))
-        .order_by("-rank", "name")
+        .annotate(strong=strong, rank=SearchRank(F("search_vector"), query))
+        .order_by("-strong", "-rank", "name")
+    )
+
+
+def with_counts(queryset):
+    """``search()``'s queryset, each row also carrying the number of matches and of strong
+    matches (window counts: one query gives a page and the counts)."""
+    return queryset.annotate(
+        total=Window(Count("pk")),
+        strong_total=Window(Count("pk", filter=Q(strong=True))),
     )
 
 

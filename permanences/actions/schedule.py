@@ -17,32 +17,34 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from permanences.models import Permanence, PermanenceRule
+from roseraie_portal.content_language import with_translation_columns
 from roseraie_portal.holidays import is_public_holiday
 from roseraie_portal.notices import Notice
 from roseraie_portal.recurrence import scheduled_dates
 
 # What an occurrence copies from its rule, or a month's copy from its source.
-COPIED_FIELDS = (
-    "service_id",
-    "lieu_id",
-    "start_time",
-    "end_time",
-    "theme_label",
-    "thematique_id",
-    "appointment_required",
-    "languages",
+COPIED_FIELDS = with_translation_columns(
+    (
+        "service_id",
+        "lieu_id",
+        "start_time",
+        "end_time",
+        "theme_label",
+        "thematique_id",
+        "appointment_required",
+        "languages",
+    ),
+    translated={"theme_label"},
 )
 
 
 # What a change to a rule leaves as it was on the dates already created.
-DETAILS_OF_CREATED_DATES = {
-    "lieu",
-    "start_time",
-    "end_time",
-    "theme_label",
-    "thematique",
-    "languages",
-}
+DETAILS_OF_CREATED_DATES = set(
+    with_translation_columns(
+        ("lieu", "start_time", "end_time", "theme_label", "thematique", "languages"),
+        translated={"theme_label"},
+    )
+)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from permanences.actions import schedule as actions
 from permanences.forms.schedule import PermanenceActionForm, PermanenceForm, PermanenceRuleForm
@@ -13,7 +14,7 @@ from roseraie_portal.notices import Notice, tell
 
 
 @admin.register(PermanenceRule)
-class PermanenceRuleAdmin(admin.ModelAdmin):
+class PermanenceRuleAdmin(TranslationAdmin):
     form = PermanenceRuleForm
     list_display = ["service", "lieu", "rrule", "starts_on", "ends_on", "start_time", "end_time"]
     list_filter = ["lieu__itinerant", "skip_school_holidays", "lieu"]
@@ -57,7 +58,7 @@ class PermanenceRuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Permanence)
-class PermanenceAdmin(admin.ModelAdmin):
+class PermanenceAdmin(TranslationAdmin):
     form = PermanenceForm
     action_form = PermanenceActionForm
     list_display = ["date", "start_time", "lieu", "service", "theme_label", "cancelled"]

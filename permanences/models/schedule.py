@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal.choices import choice_labels
+from roseraie_portal.content_language import FrenchColumnsQuerySet, FrenchOriginalColumns
 from services.enums import LANGUAGE_CHOICES
 from services.models import Lieu, Service, Thematique
 
 
-class HalfDayDetails(models.Model):
+class HalfDayDetails(FrenchOriginalColumns):
     """What a recurring permanence gives each of its dates: the half-day's theme, whether
     it is by appointment, the languages spoken."""
 
@@ -90,7 +91,7 @@ class PermanenceRule(HalfDayDetails):
         return f"{self.service} — {self.lieu} ({self.rrule})"
 
 
-class PermanenceQuerySet(models.QuerySet):
+class PermanenceQuerySet(FrenchColumnsQuerySet):
     def public(self):
         """Permanences of published services: a hidden service's page answers 404."""
         return self.filter(service__is_published=True)

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from roseraie_portal.notices import Notice, tell
 from services import actions
@@ -50,7 +51,7 @@ class FreshnessFilter(admin.SimpleListFilter):
 
 
 @admin.register(Structure)
-class StructureAdmin(admin.ModelAdmin):
+class StructureAdmin(TranslationAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["name", "kind", "phone", "date_maj"]
     list_filter = ["kind"]
@@ -70,7 +71,7 @@ class QuartierAdmin(admin.ModelAdmin):
 
 
 @admin.register(Lieu)
-class LieuAdmin(admin.ModelAdmin):
+class LieuAdmin(TranslationAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["name", "address", "quartier", "itinerant", "step_free"]
     list_filter = ["quartier", "itinerant", "step_free", "public_wifi", "free_computers"]
@@ -120,13 +121,14 @@ class ThematiqueAdmin(admin.ModelAdmin):
 
 @admin.register(Synonym)
 class SynonymAdmin(admin.ModelAdmin):
-    list_display = ["word", "expansion"]
+    list_display = ["word", "language", "expansion"]
+    list_filter = ["language"]
     search_fields = ["word", "expansion"]
     autocomplete_fields = ["thematiques"]
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(TranslationAdmin):
     form = ServiceForm
     formfield_overrides = URL_FIELDS
     list_display = ["name", "structure", "type", "frais", "verifie_le", "is_published"]

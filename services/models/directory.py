@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal import pictograms
 from roseraie_portal.choices import choice_labels
+from roseraie_portal.content_language import FrenchColumnsQuerySet, FrenchOriginalColumns
 from roseraie_portal.holidays import is_public_holiday
 from services.enums import (
     LANGUAGE_CHOICES,
@@ -111,7 +112,7 @@ class Thematique(models.Model):
         return self.parent_id is None
 
 
-class Structure(models.Model):
+class Structure(FrenchOriginalColumns):
     """A partner: a public institution, an association, a municipal service."""
 
     name = models.CharField(_("nom"), max_length=150)
@@ -171,7 +172,7 @@ class StructureMembership(models.Model):
         return f"{self.user} → {self.structure}"
 
 
-class Lieu(models.Model):
+class Lieu(FrenchOriginalColumns):
     """A place where services are given: a building, or a stop of the Mairie Bus."""
 
     name = models.CharField(_("nom"), max_length=150)
@@ -235,7 +236,7 @@ class Lieu(models.Model):
         )
 
 
-class ServiceQuerySet(models.QuerySet):
+class ServiceQuerySet(FrenchColumnsQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -283,7 +284,7 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(pk__in=open_ids)
 
 
-class Service(models.Model):
+class Service(FrenchOriginalColumns):
     structure = models.ForeignKey(
         Structure, on_delete=models.CASCADE, related_name="services", verbose_name=_("structure")
     )
@@ -370,8 +371,10 @@ class Service(models.Model):
         verbose_name_plural = _("services")
         indexes = [
             GinIndex(fields=["search_vector"], name="service_search_vector_gin"),
-            # The directory without words lists services by name, 20 at a time.
-            models.Index(fields=["name"], name="service_name"),
+            # The directory without words lists services by name, 20 at a time. Written as
+            # an expression so that modeltranslation adds no index per language: pages
+            # order by the French name (roseraie_portal.content_language).
+            models.Index(models.F("name"), name="service_name"),
         ]
 
     def __str__(self):
@@ -456,8 +459,15 @@ class Synonym(models.Model):
     word = models.CharField(
         _("mot de tous les jours"),
         max_length=100,
-        unique=True,
         help_text=_("Un mot ou une courte expression, comme les habitants l’écrivent."),
+    )
+    # The language the word is said in: a search on /en/ reads the English words and the
+    # French ones (names of places, acronyms like CAF are the same everywhere).
+    language = models.CharField(
+        _("langue du mot"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="fr",
     )
     expansion = models.CharField(
         _("mots de l’annuaire"),
@@ -470,8 +480,15 @@ class Synonym(models.Model):
     )
 
     class Meta:
-        ordering = ["word"]
+        ordering = ["language", "word"]
         verbose_name = _("synonyme")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["word", "language"],
+                name="synonym_word_once_per_language",
+                violation_error_message=_("Ce mot existe déjà dans cette langue."),
+            )
+        ]
         verbose_name_plural = _("synonymes")
 
     def __str__(self):

@@ -4,11 +4,14 @@ coordinator is warned of when saving a service."""
 
 from dataclasses import dataclass
 
+from babel.lists import format_list
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, to_locale
 
 from roseraie_portal import roles
+from roseraie_portal.content_language import missing_languages
+from services.enums import LANGUAGE_CHOICES
 from services.falc import check_falc
 from services.models import FRESHNESS_LIMIT, Service, StructureMembership, Thematique
 
@@ -62,10 +65,24 @@ def scope_of(user) -> Scope:
     return Scope(structure_ids=user._scope_structure_ids)
 
 
+def language_list(codes: list[str]) -> str:
+    """ "anglais, arabe et turc": languages named in a sentence of the page's language."""
+    names = dict(LANGUAGE_CHOICES)
+    return format_list(
+        [str(names.get(code, code)) for code in codes], locale=to_locale(get_language() or "fr")
+    )
+
+
 def editorial_warnings(service: Service) -> list[str]:
-    """What a coordinator should fix, never a block: the FALC text against the rules a
-    program can check, and a verification older than 12 months."""
-    warnings = [warning.message for warning in check_falc(service.falc_text)]
+    """What a coordinator should fix, never a block: the French FALC text against the
+    rules a program can check, the languages it is not translated into yet, and a
+    verification older than 12 months."""
+    warnings = [warning.message for warning in check_falc(service.falc_text_fr or "")]
+    if missing := missing_languages(service, "falc_text"):
+        warnings.append(
+            gettext("Le texte facile à lire n’est pas encore traduit en : %(languages)s.")
+            % {"languages": language_list(missing)}
+        )
     if service.verifie_le and timezone.localdate() - service.verifie_le > FRESHNESS_LIMIT:
         warnings.append(gettext("Ce service n’a pas été vérifié depuis plus de 12 mois."))
     return warnings

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
+from roseraie_portal.content_language import translation_columns
 from services.enums import OrientationStatus
 from services.models import Orientation, Service, structure_id_of
 from services.selectors.directory import Scope
@@ -38,7 +39,8 @@ def box(user, which: str):
     else:
         orientations = orientations.sent_by(user)
     return orientations.only(
-        "service__name",
+        # The name as each language reads it, or one query per row to fetch it.
+        *(f"service__{column}" for column in translation_columns("name")),
         "service__slug",
         "to_structure__name",
         "from_structure__name",

@@ -2,15 +2,17 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from roseraie_portal import roles
+from roseraie_portal.content_language import shown
 from roseraie_portal.filtering import applied_filters, describe_errors
 from roseraie_portal.holidays import is_public_holiday
 from roseraie_portal.notifications import absolute_url
@@ -21,7 +23,7 @@ from services.enums import StructureKind
 from services.filters import ServiceFilter
 from services.models import Lieu, OpeningHours, Service, Structure
 from services.panels import SERVICE_PAGE
-from services.search import analyse, search
+from services.search import analyse, search, with_counts
 
 # Ten cards fill several phone screens already; a shorter page also loads faster on a
 # weak network (the page-weight target of the directory issue).
@@ -38,6 +40,34 @@ def _general_help_services():
     )
 
 
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _search_page(matches, number):
+    """A page of search results and the number of strong matches, in two queries: the
+    page's ids with the counts as window functions (narrow rows: no second scan for a
+    COUNT), then the page's cards. Out of range, the last page, as ``get_page`` does."""
+    ranked = with_counts(matches).values_list("pk", "strong", "total", "strong_total")
+    offset = (number - 1) * RESULTS_PER_PAGE
+    rows = list(ranked[offset : offset + RESULTS_PER_PAGE])
+    if not rows and number > 1:
+        last = Paginator(range(matches.count()), RESULTS_PER_PAGE).num_pages
+        return _search_page(matches, last)
+    total, strong_total = (rows[0][2], rows[0][3]) if rows else (0, 0)
+    cards = Service.objects.for_cards().in_bulk([row[0] for row in rows])
+    services = []
+    for pk, strong, _total, _strong_total in rows:
+        cards[pk].strong = strong
+        services.append(cards[pk])
+    paginator = Paginator(services, RESULTS_PER_PAGE)
+    paginator.count = total  # a cached_property, known from the window count
+    return Page(services, number, paginator), strong_total
+
+
 @login_not_required
 @require_safe
 def directory(request):
@@ -45,24 +75,36 @@ def directory(request):
     q = request.GET.get("q", "").strip()
     status = 200
     terms = None
+    strong_count = None
     if filterset.is_valid():
-        services = filterset.qs
-        if q:
-            terms = analyse(q)
-            services = search(services, terms)
-        else:
-            services = services.order_by("name")
         applied = applied_filters(request, filterset.form)
+        if q:
+            terms = analyse(q, get_language())
+            page, strong_count = _search_page(
+                search(filterset.qs, terms), _page_number(request.GET.get("page"))
+            )
+        else:
+            services = filterset.qs.order_by("name").for_cards()
+            page = Paginator(services, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     else:
         # Keep what was typed, say what is wrong, and answer 400 as for any bad input.
-        status, services, applied = 400, Service.objects.none(), []
+        status, applied = 400, []
         describe_errors(filterset.form)
-    page = Paginator(services.for_cards(), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(Service.objects.none(), RESULTS_PER_PAGE).get_page(1)
+    # Without words every service is listed as one group; with words, the strong matches
+    # come first and the partial ones under their own heading, where they start.
+    services = list(page.object_list)
+    strong = services if strong_count is None else [s for s in services if s.strong]
     context = {
         "filterset": filterset,
         "q": q,
         "terms": terms,
         "page": page,
+        "strong_count": strong_count,
+        "strong_results": strong,
+        "partial_results": services[len(strong) :],
+        "partial_start": page.start_index() + len(strong),
+        "partial_count": page.paginator.count - (strong_count or 0),
         "applied": applied,
         "general_help": _general_help_services() if not page.paginator.count else [],
     }
@@ -176,9 +218,9 @@ def detail(request, slug):
 def facile(request, slug):
     service = get_object_or_404(_service_queryset(), slug=slug)
     context = _service_context(request, service)
-    context["falc_lines"] = [
-        line.strip() for line in service.falc_text.splitlines() if line.strip()
-    ]
+    # In the reader's language when translated, else the French, marked by the template.
+    context["falc"] = falc = shown(service, "falc_text")
+    context["falc_lines"] = [line.strip() for line in falc.text.splitlines() if line.strip()]
     return render(request, "services/facile.html", context)
 
 

@@ -8,6 +8,7 @@ from roseraie_portal import roles
 from tests.ateliers.factories import AtelierFactory
 from tests.permanences.factories import PermanenceFactory
 from tests.services.factories import ServiceFactory, StructureMembershipFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +22,8 @@ def test_a_conseiller_registers_a_resident_who_is_there(client, make_user):
     first = client.post(url, {"first_name": "Colette"}, follow=True)
     second = client.post(url, {"first_name": "Marcel"}, follow=True)
 
-    assert "La personne est inscrite." in first.content.decode()
-    assert "L’atelier est complet : la personne est sur la liste d’attente." in (
-        second.content.decode()
-    )
+    assert "La personne est inscrite." in page_text(first)
+    assert "L’atelier est complet : la personne est sur la liste d’attente." in page_text(second)
     colette = Inscription.objects.get(first_name="Colette")
     assert colette.registered_by == conseiller
 

@@ -7,6 +7,7 @@ from django.core import mail
 from ateliers.enums import InscriptionStatus
 from ateliers.models import Inscription
 from tests.ateliers.factories import AtelierFactory, InscriptionFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +59,7 @@ def test_an_unreadable_phone_number_says_how_to_write_it(client):
     response = register(client, AtelierFactory(), phone="appelez-moi", consent="on")
 
     assert response.status_code == 400
-    assert "Écrivez un numéro de téléphone, par exemple 06 12 34 56 78." in (
-        response.content.decode()
-    )
+    assert "Écrivez un numéro de téléphone, par exemple 06 12 34 56 78." in page_text(response)
 
 
 def test_full_atelier_puts_next_registration_on_waiting_list(client):
@@ -122,9 +121,9 @@ def test_an_atelier_that_takes_no_registration_says_why(client, trait, message):
     page = client.get(f"/ateliers/{atelier.pk}/")
     response = register(client, atelier)
 
-    assert message in page.content.decode()
+    assert message in page_text(page)
     assert response.status_code in (400, 409)
-    assert message in response.content.decode()
+    assert message in page_text(response)
     assert not Inscription.objects.exists()
 
 

@@ -4,6 +4,7 @@ session moved or cancelled alone, a session copied to a new date."""
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from ateliers import actions
 from ateliers.enums import AtelierStatus
@@ -70,10 +71,11 @@ def test_a_cycle_saved_in_the_admin_creates_its_sessions(client, coordinator):
     response = client.post(
         f"{ADMIN}/ateliercycle/add/",
         {
-            "title": "Premiers pas",
+            "title_fr": "Premiers pas",
+            "title_ar": "الخطوات الأولى",
             "level": "debutant",
             "structure": structure.pk,
-            "description": "Les bases.",
+            "description_fr": "Les bases.",
             "lieu": lieu.pk,
             "capacity": "8",
             "publics": "tous-publics",
@@ -93,6 +95,9 @@ def test_a_cycle_saved_in_the_admin_creates_its_sessions(client, coordinator):
     assert "6 séances créées." in [str(m) for m in response.context["messages"]]
     assert Atelier.objects.filter(title="Premiers pas").count() == 6
     assert Atelier.objects.first().to_bring == ["Vos lunettes"]
+    # Each session carries the cycle's translations, read on pages in that language.
+    with translation.override("ar"):
+        assert Atelier.objects.first().title == "الخطوات الأولى"
 
 
 def test_a_rule_that_cannot_be_read_is_refused_next_to_its_field(client, coordinator):

@@ -1,5 +1,7 @@
 """Moving through a page with the keyboard only, as a person who uses no mouse does."""
 
+from tests.text import plain
+
 
 def tab_to(page, element_id, *, key="Tab", limit=200):
     """Press Tab (or Shift+Tab) until the element with this id has the focus."""
@@ -11,9 +13,10 @@ def tab_to(page, element_id, *, key="Tab", limit=200):
 
 
 def tab_to_text(page, text, *, key="Tab", limit=200):
-    """Press Tab (or Shift+Tab) until the focused element reads this text."""
+    """Press Tab (or Shift+Tab) until the focused element reads this text (no-break
+    spaces read as spaces)."""
     for _press in range(limit):
-        if page.evaluate("document.activeElement.innerText || ''").strip() == text:
+        if plain(page.evaluate("document.activeElement.innerText || ''")).strip() == text:
             return
         page.keyboard.press(key)
     raise AssertionError(f"« {text} » never got the focus with {key}")

@@ -26,6 +26,7 @@ from tests.services.factories import (
     QuartierFactory,
     StructureFactory,
 )
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -281,7 +282,7 @@ def test_every_chart_has_a_summary_and_its_data_table_for_screen_readers(
 ):
     client.force_login(caf_year["partner"])
 
-    html = client.get("/espace/bilans/2026/").content.decode()
+    html = page_text(client.get("/espace/bilans/2026/"))
 
     figures = re.findall(r"<figure class=\"chart\">(.*?)</figure>(.*?)</section>", html, re.S)
     assert len(figures) == 9

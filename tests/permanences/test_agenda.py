@@ -5,6 +5,7 @@ import pytest
 
 from services.models import Thematique
 from tests.permanences.factories import PermanenceFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_agenda_is_public_and_lists_the_next_four_weeks_by_day_today_first(clien
 
     assert response.status_code == 200
     assert shown(response) == pks(schedule, "today", "impots", "bus_sante", "cancelled")
-    html = response.content.decode()
+    html = page_text(response)
     headings = re.findall(r'<time datetime="[-\d]+">\s*(.*?)\s*</time>', html, re.S)
     assert [" ".join(heading.split()) for heading in headings] == [
         "Aujourd’hui, mardi 24 novembre",
@@ -90,7 +91,7 @@ def test_agenda_is_public_and_lists_the_next_four_weeks_by_day_today_first(clien
 
 
 def test_each_permanence_says_when_where_who_how_and_in_which_languages(client, schedule):
-    html = client.get("/agenda/").content.decode()
+    html = page_text(client.get("/agenda/"))
 
     assert "De 14 h à 17 h" in html and "De 9 h à 12 h" in html
     assert "<bdi>Relais-Mairie de La Roseraie</bdi>" in html
@@ -105,7 +106,7 @@ def test_each_permanence_says_when_where_who_how_and_in_which_languages(client, 
 
 
 def test_cancelled_permanence_is_struck_through_and_says_why_in_words(client, schedule):
-    html = client.get("/agenda/").content.decode()
+    html = page_text(client.get("/agenda/"))
 
     assert "<del><bdi>Accueil du Relais-Mairie</bdi></del>" in html
     assert "<del>De 14 h à 17 h</del>" in html
@@ -142,7 +143,7 @@ def test_applied_filters_are_stated_and_removable(client, schedule):
         ("Thème", "Santé"): "?lieu=bus-justices",
         ("Lieu", "Bus Mairie, place des Justices"): "?theme=sante",
     }
-    html = response.content.decode()
+    html = page_text(response)
     assert re.search(r"Lieu : <bdi>Bus Mairie, place des Justices</bdi>", html)
     assert '<option value="bus-justices" selected>' in html
 
@@ -188,14 +189,14 @@ def test_following_weeks_are_a_link_away_and_come_back(client, schedule):
 
     assert shown(second) == pks(schedule, "january")
     assert second.context["previous_url"] == "?lieu=relais-mairie&du=2026-11-24"
-    html = second.content.decode()
+    html = page_text(second)
     assert "Mardi 5 janvier 2027" in html  # another year: the year is written
 
 
 def test_empty_period_says_so_and_leads_to_what_comes_next(client, schedule):
     response = client.get("/agenda/", {"du": "2026-12-02"})
 
-    html = response.content.decode()
+    html = page_text(response)
     assert "Rien n’est prévu pendant ces semaines." in html
     assert response.context["next_day"] == date(2027, 1, 5)
     assert re.search(r"Voir ce qui est prévu le mardi 5 janvier 2027", html)

@@ -5,6 +5,7 @@ import pytest
 from roseraie_portal import roles
 from tests.permanences.factories import AccompagnementFactory
 from tests.permanences.log_form import LIST, checked_values, valid_post
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_after_seven_days_an_entry_is_locked(client, conseiller):
     post = client.post(f"{LIST}{entry.pk}/", valid_post(duree="90"))
 
     assert page.status_code == post.status_code == 403
-    assert "Cette fiche est verrouillée :" in page.content.decode()
+    assert "Cette fiche est verrouillée :" in page_text(page)
     entry.refresh_from_db()
     assert entry.duration_minutes == 30
 

@@ -14,6 +14,7 @@ from roseraie_portal import roles
 from tests.permanences.factories import AccompagnementFactory, PermanenceFactory
 from tests.permanences.log_form import NEW, checked_values, valid_post
 from tests.services.factories import LieuFactory, StructureMembershipFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +165,7 @@ def test_a_first_entry_chooses_its_duration_before_the_submit_button(client, con
 def test_the_profile_is_a_closed_group_of_defaults(client, conseiller):
     client.force_login(conseiller)
 
-    html = client.get(NEW).content.decode()
+    html = page_text(client.get(NEW))
 
     details = re.search(r'<details class="log-profile"([^>]*)>(.*?)</details>', html, re.S)
     assert details, "the profile is not in a <details>"
@@ -186,7 +187,7 @@ def test_an_error_in_the_profile_opens_it_and_keeps_what_was_typed(client, conse
     )
 
     assert response.status_code == 400
-    html = response.content.decode()
+    html = page_text(response)
     assert re.search(r'<details class="log-profile" open>', html)
     assert "Choisissez le quartier, ou « hors quartier »." in html
     assert checked_values(html, "residence") == {"quartier"}

@@ -9,6 +9,7 @@ from django.utils import timezone
 from permanences.selectors.schedule import next_permanences, upcoming_permanences
 from tests.permanences.factories import PermanenceFactory
 from tests.services.factories import LieuFactory, ServiceFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_permanence_says_when_where_and_how_in_words(client, directory):
         languages=["fr", "ar"],
     )
 
-    section = _section(client.get("/services/allocations/").content.decode(), "permanences")
+    section = _section(page_text(client.get("/services/allocations/")), "permanences")
 
     weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
     assert f"{weekdays[day.weekday()]} {day.day} " in section
@@ -66,7 +67,7 @@ def test_permanence_says_when_where_and_how_in_words(client, directory):
 def test_cancelled_permanence_is_struck_through_with_its_reason(client, directory):
     PermanenceFactory(service=directory["allocations"], cancelled_for_illness=True)
 
-    section = _section(client.get("/services/allocations/").content.decode(), "permanences")
+    section = _section(page_text(client.get("/services/allocations/")), "permanences")
 
     assert "<s><time" in section
     assert re.search(r"<strong>Annulée\.</strong>\s*Raison : Conseiller malade", section)

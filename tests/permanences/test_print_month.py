@@ -7,6 +7,7 @@ from roseraie_portal.qr import qr_svg
 from services.models import Thematique
 from tests.ateliers.factories import AtelierFactory
 from tests.permanences.factories import PermanenceFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_programme_of_the_month_has_its_title_and_one_entry_per_half_day(client,
     response = client.get("/agenda/imprimer/", {"mois": "2026-11"})
 
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_text(response)
     assert re.search(r"<h1>\s*Programme de novembre 2026\s*</h1>", html)
     assert [item.obj.pk for item in entries(response)] == [
         tour[name].pk for name in ("impots", "sante", "caf", "cancelled")
@@ -85,7 +86,7 @@ def test_programme_of_the_month_has_its_title_and_one_entry_per_half_day(client,
 
 
 def test_the_month_is_a_calendar_weeks_in_rows_weekdays_in_columns(client, tour):
-    html = client.get("/agenda/imprimer/", {"mois": "2026-11"}).content.decode()
+    html = page_text(client.get("/agenda/imprimer/", {"mois": "2026-11"}))
 
     # Monday to Friday: nothing on a Saturday or a Sunday this month.
     assert re.findall(r'<th scope="col" id="semaine-\d">(\w+)</th>', html) == [
@@ -120,7 +121,7 @@ def test_a_saturday_gets_its_column_and_an_afternoon_its_row(client, tour, relai
         theme_label="Retraite",
     )
 
-    html = client.get("/agenda/imprimer/", {"mois": "2026-11"}).content.decode()
+    html = page_text(client.get("/agenda/imprimer/", {"mois": "2026-11"}))
 
     assert '<th scope="col" id="semaine-5">Samedi</th>' in html
     assert "Permanence du samedi" in cell(html, "2026-11-14", "matin")
@@ -153,7 +154,7 @@ def test_ateliers_are_on_the_calendar_with_their_own_hours(client, tour, relais)
         end_time=time(11, 30),
     )
 
-    html = client.get("/agenda/imprimer/", {"mois": "2026-11"}).content.decode()
+    html = page_text(client.get("/agenda/imprimer/", {"mois": "2026-11"}))
 
     morning = cell(html, "2026-11-04", "matin")
     assert "Atelier smartphone" in morning
@@ -223,7 +224,7 @@ def test_a_pictogram_missing_from_the_static_files_falls_back_to_the_generic_one
 
 
 def test_cancelled_half_day_is_struck_through_with_its_reason(client, tour):
-    html = client.get("/agenda/imprimer/", {"mois": "2026-11"}).content.decode()
+    html = page_text(client.get("/agenda/imprimer/", {"mois": "2026-11"}))
 
     cancelled = cell(html, "2026-11-12", "matin")
     assert '<div class="entry is-cancelled">' in cancelled
@@ -255,7 +256,7 @@ def test_the_qr_code_and_the_printed_address_come_from_site_url(client, tour, se
 
 
 def test_months_starting_with_a_vowel_take_an_apostrophe(client, tour):
-    html = client.get("/agenda/imprimer/", {"mois": "2026-10"}).content.decode()
+    html = page_text(client.get("/agenda/imprimer/", {"mois": "2026-10"}))
 
     assert re.search(r"<h1>\s*Programme d’octobre 2026\s*</h1>", html)
     assert "Halloween" in html
@@ -270,7 +271,7 @@ def test_without_a_month_the_programme_is_this_months(client, tour, params):
 
 
 def test_previous_and_next_months_are_linked(client, tour):
-    html = client.get("/agenda/imprimer/", {"mois": "2026-12"}).content.decode()
+    html = page_text(client.get("/agenda/imprimer/", {"mois": "2026-12"}))
 
     assert 'href="?mois=2026-11" rel="prev"' in html
     assert 'href="?mois=2027-01" rel="next"' in html
@@ -305,7 +306,7 @@ def test_invalid_month_answers_400_in_plain_french_with_the_form(client, tour, m
     response = client.get("/agenda/imprimer/", {"mois": mois})
 
     assert response.status_code == 400
-    html = response.content.decode()
+    html = page_text(response)
     assert message in html
     assert "Le formulaire contient des erreurs" in html
     assert f'value="{mois}"' in html  # what was typed is kept

@@ -53,6 +53,7 @@ from tests.services.factories import (
     StructureFactory,
     StructureMembershipFactory,
 )
+from tests.text import page_text
 
 # fast_passwords: every failed login hashes a password, and Argon2 takes its time.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
@@ -945,4 +946,4 @@ def test_the_printed_month_is_within_three_years(client, world, in_november):
     refused = client.get("/agenda/imprimer/", {"mois": "2029-12"})
 
     assert refused.status_code == 400
-    assert "choisissez un mois entre novembre 2023 et novembre 2029" in refused.content.decode()
+    assert "choisissez un mois entre novembre 2023 et novembre 2029" in page_text(refused)

@@ -4,13 +4,16 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
+from tests.text import page_text
+
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/", "/accessibilite/", "/donnees-personnelles/", "/comptes/connexion/"]
 
 
 @pytest.mark.parametrize(
-    "prefix, lang, direction", [("", "fr", "ltr"), ("/en", "en", "ltr"), ("/ar", "ar", "rtl")]
+    "prefix, lang, direction",
+    [("", "fr", "ltr"), ("/en", "en", "ltr"), ("/ar", "ar", "rtl"), ("/tr", "tr", "ltr")],
 )
 @pytest.mark.parametrize("page", PAGES)
 def test_every_public_page_has_the_shared_layout_in_each_language(
@@ -41,6 +44,7 @@ def test_language_links_lead_to_the_same_page_in_each_language(client):
         '<a href="/accessibilite/" lang="fr" hreflang="fr" aria-current="true">',
         '<a href="/en/accessibilite/" lang="en" hreflang="en" >',
         '<a href="/ar/accessibilite/" lang="ar" hreflang="ar" >',
+        '<a href="/tr/accessibilite/" lang="tr" hreflang="tr" >',
     }
 
 
@@ -66,7 +70,7 @@ def test_security_headers_forbid_inline_code_and_third_parties(client):
 
 
 def test_home_states_its_accessibility_level(client):
-    html = client.get("/").content.decode()
+    html = page_text(client.get("/"))
 
     assert "Accessibilité : non conforme" in html
 
@@ -125,6 +129,7 @@ def test_alternate_languages_are_absolute_urls_on_the_public_address(client, set
         "fr": "http://portail.example.org/accessibilite/",
         "en": "http://portail.example.org/en/accessibilite/",
         "ar": "http://portail.example.org/ar/accessibilite/",
+        "tr": "http://portail.example.org/tr/accessibilite/",
         "x-default": "http://portail.example.org/accessibilite/",
     }
 

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from roseraie_portal.models import AccountEvent, AccountEventKind
 from services.actions import accounts as actions
 from tests.factories import PASSWORD, UserFactory
+from tests.text import page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
@@ -45,7 +46,7 @@ def _choose(client, path, password=NEW_PASSWORD):
 
 
 def test_the_login_page_offers_to_reset_a_forgotten_password(client):
-    html = client.get(LOGIN).content.decode()
+    html = page_text(client.get(LOGIN))
 
     assert f'href="{FORGOTTEN}"' in html
     assert "Mot de passe oublié ?" in html

@@ -1,4 +1,4 @@
-"""Every French string of the project has an English and an Arabic translation.
+"""Every French string of the project has an English, an Arabic and a Turkish translation.
 
 Strings are extracted the way `makemessages` sees them (Django's templatize for templates),
 with Babel instead of GNU xgettext so that the check runs wherever Python does.
@@ -66,7 +66,7 @@ def test_the_project_has_strings_to_translate():
     assert "Aller au contenu" in project_messages()
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", ["en", "ar", "tr"])
 def test_every_french_string_is_translated(language):
     with open(BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po", "rb") as po:
         catalog = read_po(po)
@@ -85,7 +85,7 @@ def test_every_french_string_is_translated(language):
     assert not missing, f"{len(missing)} string(s) without a {language} translation: {missing}"
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", ["en", "ar", "tr"])
 def test_catalogs_are_compiled_by_the_set_up(language):
     with translation.override(language):
         assert translation.gettext("Aller au contenu") != "Aller au contenu"

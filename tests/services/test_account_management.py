@@ -19,6 +19,7 @@ from services.forms.accounts import AccountForm
 from services.models import StructureMembership
 from tests.factories import PASSWORD, UserFactory
 from tests.services.factories import StructureFactory, StructureMembershipFactory
+from tests.text import page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
@@ -249,7 +250,7 @@ def test_a_protected_account_page_is_refused_with_the_reason(coordination_client
     response = coordination_client.get(f"/espace/comptes/{account.pk}/")
 
     assert response.status_code == 403
-    assert reason in response.content.decode()
+    assert reason in page_text(response)
 
 
 @pytest.mark.parametrize("action", ACTIONS)
@@ -267,7 +268,7 @@ def test_no_action_reaches_a_protected_account_and_nothing_changes(
     response = coordination_client.post(f"/espace/comptes/{account.pk}/{action}/")
 
     assert response.status_code == 403
-    assert reason in response.content.decode()
+    assert reason in page_text(response)
     assert User.objects.values().get(pk=account.pk) == before
     assert AccessAttempt.objects.count() == attempts_before
     assert not mailoutbox

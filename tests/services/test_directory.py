@@ -1,6 +1,7 @@
 import pytest
 
 from tests.services.factories import ServiceFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_nothing_is_open_on_a_public_holiday(client, directory, clock):
 def test_result_count_and_applied_filters_are_stated_and_removable(client, directory):
     response = client.get("/services/", {"q": "aide", "gratuit": "on", "quartier": "la-roseraie"})
 
-    html = response.content.decode()
+    html = page_text(response)
     count = response.context["page"].paginator.count
     assert f"{count} service" in html
     applied = {(item["label"], item["value"]): item["url"] for item in response.context["applied"]}

@@ -20,6 +20,7 @@ from tests.services.factories import (
     StructureFactory,
     StructureMembershipFactory,
 )
+from tests.text import page_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
@@ -239,7 +240,7 @@ def test_every_reading_is_traced_and_shown(client, world):
     client.force_login(world["caf_agent"])
 
     client.get(orientation.get_absolute_url())
-    page = client.get(orientation.get_absolute_url()).content.decode()
+    page = page_text(client.get(orientation.get_absolute_url()))
 
     traces = list(orientation.traces.values_list("username", "kind"))
     assert traces == [(world["caf_agent"].username, TraceKind.VIEWED)] * 2
@@ -514,6 +515,6 @@ def test_the_espace_says_how_many_orientations_wait(client, world):
     OrientationFactory.create_batch(2, service=world["service"])
     client.force_login(world["caf_agent"])
 
-    page = client.get(reverse("espace")).content.decode()
+    page = page_text(client.get(reverse("espace")))
 
     assert "Les orientations : 2 attendent votre réponse" in page

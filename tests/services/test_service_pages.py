@@ -7,6 +7,7 @@ import pytest
 from roseraie_portal import roles
 from services.models import Lieu, Service, Thematique
 from tests.services.factories import OpeningHoursFactory
+from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ def test_service_page_says_what_where_when_how_and_what_to_bring(client, directo
     response = client.get("/services/allocations/")
 
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_text(response)
     assert re.search(r"<h1>\s*Demander les allocations familiales\s*</h1>", html)
     assert "3 rue André Maurois" in html
     assert "https://www.openstreetmap.org/?mlat=47.44750&amp;mlon=-0.55280" in html
@@ -53,7 +54,7 @@ def test_service_hours_replace_the_places_hours_when_they_differ(client, directo
     service = directory["allocations"]
     OpeningHoursFactory(service=service, weekday=0, opens=time(9), closes=time(11, 30))
 
-    html = client.get("/services/allocations/").content.decode()
+    html = page_text(client.get("/services/allocations/"))
 
     assert "Le lundi de 9 h à 11 h 30" in html
     assert "Le mardi de 14 h à 17 h" not in html
@@ -206,7 +207,7 @@ def test_the_falc_page_names_each_place_before_its_hours(client, directory):
 
 
 def test_the_falc_page_of_one_place_gives_its_hours_alone(client, directory):
-    html = client.get("/services/allocations/facile/").content.decode()
+    html = page_text(client.get("/services/allocations/facile/"))
 
     when = re.search(r'aria-labelledby="falc-when">(.*?)</section>', html, re.S).group(1)
     assert "<h3>" not in when and "Le mardi de 14 h à 17 h" in when

@@ -6,6 +6,7 @@ when the demo accounts exist.
 """
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
@@ -135,16 +136,41 @@ class Command(BaseCommand):
         )
         self._load("synonyms.csv", lambda row: self._synonym(row, themes), key="word")
         self._load("memberships.csv", lambda row: self._membership(row, structures))
+        translated = self._translations(loaded)
         if self.problems:
             raise CommandError("fixtures/demo/ has problems:\n" + "\n".join(self.problems))
         actions.reindex_services(service_ids=[service.pk for service in loaded.values()])
         self.stdout.write(
             f"Demo directory: {len(structures)} structures, {len(lieux)} places and "
-            f"{len(loaded)} services loaded."
+            f"{len(loaded)} services loaded, {translated} of them with demonstration "
+            "translations."
         )
         call_command(
             "load_demo_orientations", stdout=self.stdout, verbosity=options.get("verbosity", 1)
         )
+
+    def _translations(self, services: dict) -> int:
+        """translations.json: names and FALC texts of the services residents ask most
+        about, in other languages; each entry is marked as demonstration content."""
+        entries = json.loads((DEMO_DIR / "translations.json").read_text())["services"]
+        languages = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+        for number, entry in enumerate(entries, start=1):
+            where = f"translations.json, service {number}"
+            service = services.get(entry.get("slug"))
+            if service is None or entry.get("demonstration") is not True:
+                self.problems.append(
+                    f"{where}: « {entry.get('slug')} » (un service de services.csv, "
+                    "avec « demonstration »: true)"
+                )
+                continue
+            for field in ("name", "falc_text"):
+                for language, text in entry.get(field, {}).items():
+                    if language not in languages:
+                        self.problems.append(f"{where}: langue « {language} »")
+                        continue
+                    setattr(service, f"{field}_{language}", text)
+            service.save()
+        return len(entries)
 
     def _load(self, file: str, load, key: str = "slug") -> dict:
         """Each row loaded by ``load``, by its ``key`` cell; a problem is noted and the row
@@ -224,8 +250,11 @@ class Command(BaseCommand):
 
     def _synonym(self, row: Row, themes: dict) -> Synonym:
         thematiques = row.pick_all("thematiques", themes)
+        language = row.text("language") or settings.LANGUAGE_CODE
+        if language not in dict(settings.LANGUAGES):
+            raise DemoDataError(f"language: « {language} » (fr, en, ar ou tr)")
         synonym, _created = Synonym.objects.update_or_create(
-            word=row.text("word"), defaults={"expansion": row.text("expansion")}
+            word=row.text("word"), language=language, defaults={"expansion": row.text("expansion")}
         )
         synonym.thematiques.set(thematiques)
         return synonym
