@@ -80,7 +80,27 @@ LANGUAGE_CHOICES = [
     ("lsf", _("langue des signes française")),
 ]
 
-PUBLIC_CHOICES = _schema_choices(schema.Public)
+# "Who is it for", in the reader's language: the schema's French labels, marked for the
+# catalogs (a test fails when the schema names a public that is missing here).
+PUBLIC_LABELS = {
+    "tous-publics": _("Tous publics"),
+    "actifs": _("Actifs"),
+    "beneficiaires-des-minimas-sociaux": _("Bénéficiaires des minimas sociaux"),
+    "demandeurs-emploi": _("Demandeurs d’emploi"),
+    "etudiants": _("Étudiants"),
+    "familles": _("Familles"),
+    "femmes": _("Femmes"),
+    "jeunes": _("Jeunes"),
+    "personnes-en-situation-de-handicap": _("Personnes en situation de handicap"),
+    "personnes-en-situation-durgence": _("Personnes en situation d’urgence"),
+    "personnes-en-situation-juridique-specifique": _("Personnes en situation juridique spécifique"),
+    "personnes-exilees": _("Personnes exilées"),
+    "residents-qpv-frr": _("Résidents en QPV ou FRR"),
+    "seniors": _("Séniors"),
+}
+PUBLIC_CHOICES = [
+    (member.value, PUBLIC_LABELS.get(member.value, member.label)) for member in schema.Public
+]
 RESEAU_PORTEUR_CHOICES = _schema_choices(schema.ReseauPorteur)
 
 # The answer a person may always give.

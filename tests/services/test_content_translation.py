@@ -7,12 +7,14 @@ import re
 from datetime import date
 
 import pytest
+from data_inclusion.schema import v1 as schema
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
 from permanences.actions.schedule import expand_rule
+from services.enums import PUBLIC_CHOICES, PUBLIC_LABELS
 from services.models import Service
 from tests.permanences.factories import PermanenceRuleFactory
 from tests.services.factories import LieuFactory, ServiceFactory
@@ -118,3 +120,16 @@ def test_the_demo_translations_are_marked_as_demonstration_and_loaded():
     caf = Service.objects.get(slug=entries[0]["slug"])
     with translation.override("ar"):
         assert caf.falc_text == entries[0]["falc_text"]["ar"]
+
+
+def test_every_public_of_the_schema_has_a_label_in_the_catalogs():
+    assert {member.value for member in schema.Public} == set(PUBLIC_LABELS)
+    with translation.override("ar"):
+        assert dict(PUBLIC_CHOICES)["familles"] != "Familles"
+
+
+def test_who_a_service_is_for_reads_in_the_readers_language(client, service):
+    html = client.get(f"/tr{service.get_absolute_url()}").content.decode()
+
+    with translation.override("tr"):
+        assert f"<li>{translation.gettext('Tous publics')}</li>" in html
