@@ -16,14 +16,20 @@ from roseraie_portal.content_language import SOURCE_LANGUAGE, ShownText, page_la
 register = template.Library()
 
 
+def _language_attrs(language: str):
+    """` lang="fr"`, with `dir="ltr"` inside a right-to-left page."""
+    if get_language_bidi():
+        return format_html(' lang="{}" dir="ltr"', language)
+    return format_html(' lang="{}"', language)
+
+
 def _marked(text: str, language: str):
     """``text`` in an element saying its language, if it is not the page's. Inside a
     right-to-left page, ``bdi`` keeps a left-to-right name from reordering the sentence."""
     if not text or language == page_language():
         return text
-    if get_language_bidi():
-        return format_html('<bdi lang="{}" dir="ltr">{}</bdi>', language, text)
-    return format_html('<span lang="{}">{}</span>', language, text)
+    element = "bdi" if get_language_bidi() else "span"
+    return format_html("<{0}{1}>{2}</{0}>", element, _language_attrs(language), text)
 
 
 @register.simple_tag
@@ -49,9 +55,7 @@ def lang_attrs(text: ShownText):
     text that is not in the page's language."""
     if not text or not text.is_fallback:
         return ""
-    if get_language_bidi():
-        return format_html(' lang="{}" dir="ltr"', text.language)
-    return format_html(' lang="{}"', text.language)
+    return _language_attrs(text.language)
 
 
 @register.simple_tag
