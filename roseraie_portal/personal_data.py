@@ -600,7 +600,8 @@ def _is_a_name(match, text):
         return False
     if "M" in (match.group("bare"), match.group("abbreviation")):
         before = text[: match.start()].split()
-        if before and before[-1].lower().strip(",;:") in _LETTER_M_AFTER:
+        # "étage M" names a floor; "1e étage, M. Dudu": the comma ends that phrase.
+        if before and before[-1].lower().rstrip(":") in _LETTER_M_AFTER:
             return False
     if word[0].isupper():
         return True
