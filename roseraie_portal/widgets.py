@@ -1,6 +1,8 @@
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 
@@ -12,17 +14,26 @@ class PlainSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
-        selected = {str(value)} if value not in (None, "") else set()
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (
-                    option_value,
-                    mark_safe(" selected") if str(option_value) in selected else "",
-                    label,
-                )
-                for option_value, label in self.choices
-            ),
+        selected = str(value) if value not in (None, "") else None
+        # html.escape on plain strings: format_html's lazy-aware escaping of three
+        # arguments per option cost a millisecond for the 85 themes.
+        options = "".join(
+            f'<option value="{escape(str(option_value))}"'
+            f"{' selected' if str(option_value) == selected else ''}>{escape(str(label))}</option>"
+            for option_value, label in self.choices
         )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(attrs), mark_safe(options)
+        )
+
+
+class PlainCheckbox(forms.CheckboxInput):
+    """A tick box rendered in Python, for the same reason as ``PlainSelect``: the
+    directory's five filters through three widget templates each cost a millisecond of
+    every directory page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.check_test(value):
+            attrs["checked"] = True
+        return format_html('<input type="checkbox" name="{}"{}>', name, flatatt(attrs))

@@ -1,10 +1,9 @@
 import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from roseraie_portal.widgets import PlainSelect
+from roseraie_portal.widgets import PlainCheckbox, PlainSelect
 from services.enums import LANGUAGE_CHOICES, Frais
 from services.models import Lieu, Quartier, Service, Thematique
 from services.selectors import theme_choices
@@ -15,7 +14,7 @@ class FlagFilter(django_filters.BooleanFilter):
 
     def __init__(self, *args, condition, **kwargs):
         self.condition = condition
-        super().__init__(*args, widget=forms.CheckboxInput, **kwargs)
+        super().__init__(*args, widget=PlainCheckbox, **kwargs)
 
     def filter(self, queryset, value):
         return self.condition(queryset) if value else queryset
@@ -75,9 +74,15 @@ class ServiceFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The options from one light query rather than 85 model instances.
-        field = self.form.fields["thematique"]
-        field.widget.choices = [("", field.empty_label), *theme_choices()]
+        # The options from light queries rather than model instances (85 themes), and
+        # without the server-side cursor that a ModelChoiceField opens for its options.
+        options = {
+            "thematique": theme_choices(),
+            "quartier": Quartier.objects.order_by("name").values_list("slug", "name"),
+        }
+        for name, choices in options.items():
+            field = self.form.fields[name]
+            field.widget.choices = [("", field.empty_label), *choices]
 
     def filter_thematique(self, queryset, name, value):
         # A category stands for all its sub-themes.

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Value, Window
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 
 SEARCH_CONFIG = "french_unaccent"
 # The words of asking, which say nothing of the need: "je cherche", "j'ai besoin",
@@ -207,17 +207,31 @@ def search(queryset, terms: SearchTerms):
     return (
         queryset.filter(search_vector=query)
         .annotate(strong=strong, rank=SearchRank(F("search_vector"), query))
-        .order_by("-strong", "-rank", "name")
+        .order_by("-strong", "-rank", "name", "pk")
     )
 
 
-def with_counts(queryset):
-    """``search()``'s queryset, each row also carrying the number of matches and of strong
-    matches (window counts: one query gives a page and the counts)."""
-    return queryset.annotate(
-        total=Window(Count("pk")),
-        strong_total=Window(Count("pk", filter=Q(strong=True))),
-    )
+# A page of ranked matches and the counts, in one query. Each match's vector is read once,
+# in the scan, where its strong test and its rank are computed (OFFSET 0 keeps PostgreSQL
+# from folding the subquery up and testing the vector again in the window and the sort);
+# the window counts and the sort then handle narrow rows.
+_RANKED_PAGE = """
+SELECT match.pk, match.strong, count(*) OVER (), count(*) FILTER (WHERE match.strong) OVER ()
+FROM ({matches} OFFSET 0) AS match
+ORDER BY match.strong DESC, match.rank DESC, match.name, match.pk
+LIMIT %s OFFSET %s
+"""
+
+
+def ranked_page(matches, offset: int, limit: int) -> list[tuple[int, bool, int, int]]:
+    """Rows ``(pk, strong, matches, strong matches)`` of ``search()``'s queryset, from
+    ``offset``: strong matches first, then by rank and name."""
+    if matches.query.is_empty():
+        return []
+    sql, params = matches.order_by().values("pk", "name", "strong", "rank").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(_RANKED_PAGE.format(matches=sql), [*params, limit, offset])
+        return cursor.fetchall()
 
 
 def refresh_search_vectors(service_ids=None) -> None:

@@ -281,12 +281,13 @@ PUBLIC_PAGES = [
     # Theme tiles, next permanences, next ateliers.
     ListPage("/", 3, _permanences, _context_rows("permanences"), per_page=5),
     ListPage("/", 3, _ateliers, _context_rows("ateliers"), per_page=4),
-    # Count, page, structures, places, themes; the theme and quartier lists of the filters.
-    ListPage("/services/", 7, _services, _page_rows, per_page=10),
-    # The same, and the synonyms and the corrections of the words.
-    ListPage("/services/?q=accueil", 9, _services_named_accueil, _page_rows, per_page=10),
-    # The structure, its services, their places and themes.
-    ListPage("/structures/caf/", 4, _services_of_the_caf, _structure_cards),
+    # Count, page with structures, places; the theme and quartier lists of the filters.
+    ListPage("/services/", 5, _services, _page_rows, per_page=10),
+    # The corrections of the words and the synonyms, the ranked page with its counts,
+    # the cards with their structures, their places; the filters' two lists.
+    ListPage("/services/?q=accueil", 7, _services_named_accueil, _page_rows, per_page=10),
+    # The structure, its services with their structures, their places.
+    ListPage("/structures/caf/", 3, _services_of_the_caf, _structure_cards),
     # The service, its themes, own hours, places and their hours; next permanences and
     # ateliers.
     ListPage(

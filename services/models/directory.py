@@ -21,7 +21,11 @@ from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal import pictograms
 from roseraie_portal.choices import choice_labels
-from roseraie_portal.content_language import FrenchColumnsQuerySet, FrenchOriginalColumns
+from roseraie_portal.content_language import (
+    FrenchColumnsQuerySet,
+    FrenchOriginalColumns,
+    translation_columns,
+)
 from roseraie_portal.holidays import is_public_holiday
 from services.enums import (
     LANGUAGE_CHOICES,
@@ -246,13 +250,27 @@ class ServiceQuerySet(FrenchColumnsQuerySet):
         return self.filter(Q(verifie_le__isnull=True) | Q(verifie_le__lt=limit))
 
     def for_cards(self):
-        """Everything a result card shows, in a fixed number of queries: not the search
-        vector, the widest column, and the structure prefetched rather than joined, so that
-        ranking sorts narrow rows and only the page's 20 structures are read."""
-        return self.defer("search_vector").prefetch_related(
-            "structure",
-            models.Prefetch("lieux", queryset=Lieu.objects.select_related("quartier")),
-            "thematiques",
+        """What a result card shows and nothing more, in two queries: the services with
+        their structure's name, then their places. The other columns (the search vector,
+        the long texts and their translations) are the bulk of a row."""
+        return (
+            self.select_related("structure")
+            .only(
+                "slug",
+                "frais",
+                "appointment_required",
+                "structure__name",
+                "name",
+                *translation_columns("name"),
+                "description",
+                *translation_columns("description"),
+            )
+            .prefetch_related(
+                models.Prefetch(
+                    "lieux",
+                    queryset=Lieu.objects.select_related("quartier").only("name", "quartier__name"),
+                ),
+            )
         )
 
     def open_at(self, moment):
@@ -371,10 +389,15 @@ class Service(FrenchOriginalColumns):
         verbose_name_plural = _("services")
         indexes = [
             GinIndex(fields=["search_vector"], name="service_search_vector_gin"),
-            # The directory without words lists services by name, 20 at a time. Written as
-            # an expression so that modeltranslation adds no index per language: pages
-            # order by the French name (roseraie_portal.content_language).
-            models.Index(models.F("name"), name="service_name"),
+            # The directory without words lists the published services by name, ten at a
+            # time, and counts them from this index alone. Written as an expression so that
+            # modeltranslation adds no index per language: pages order by the French name
+            # (roseraie_portal.content_language).
+            models.Index(
+                models.F("name"),
+                name="service_published_name",
+                condition=models.Q(is_published=True),
+            ),
         ]
 
     def __str__(self):

@@ -6,6 +6,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,7 +24,7 @@ from services.enums import StructureKind
 from services.filters import ServiceFilter
 from services.models import Lieu, OpeningHours, Service, Structure
 from services.panels import SERVICE_PAGE
-from services.search import analyse, search, with_counts
+from services.search import analyse, ranked_page, search
 
 # Ten cards fill several phone screens already; a shorter page also loads faster on a
 # weak network (the page-weight target of the directory issue).
@@ -47,13 +48,24 @@ def _page_number(value) -> int:
         return 1
 
 
+class _CountedPaginator(Paginator):
+    """The paginator of one page of results whose total is already known (a window count
+    of the page's own query): no second scan of the matches for a COUNT."""
+
+    def __init__(self, page_items, count):
+        super().__init__(page_items, RESULTS_PER_PAGE)
+        self._count = count
+
+    @cached_property
+    def count(self):
+        return self._count
+
+
 def _search_page(matches, number):
     """A page of search results and the number of strong matches, in two queries: the
-    page's ids with the counts as window functions (narrow rows: no second scan for a
-    COUNT), then the page's cards. Out of range, the last page, as ``get_page`` does."""
-    ranked = with_counts(matches).values_list("pk", "strong", "total", "strong_total")
-    offset = (number - 1) * RESULTS_PER_PAGE
-    rows = list(ranked[offset : offset + RESULTS_PER_PAGE])
+    page's ids with the counts, then the page's cards. Out of range, the last page, as
+    ``get_page`` does."""
+    rows = ranked_page(matches, (number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE)
     if not rows and number > 1:
         last = Paginator(range(matches.count()), RESULTS_PER_PAGE).num_pages
         return _search_page(matches, last)
@@ -63,9 +75,7 @@ def _search_page(matches, number):
     for pk, strong, _total, _strong_total in rows:
         cards[pk].strong = strong
         services.append(cards[pk])
-    paginator = Paginator(services, RESULTS_PER_PAGE)
-    paginator.count = total  # a cached_property, known from the window count
-    return Page(services, number, paginator), strong_total
+    return Page(services, number, _CountedPaginator(services, total)), strong_total
 
 
 @login_not_required
