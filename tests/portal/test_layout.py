@@ -119,6 +119,36 @@ def test_browsers_asking_for_favicon_ico_get_the_portal_icon(client):
     assert response.url == "/static/img/favicon.svg"
 
 
+def language_links(html: str) -> dict[str, str]:
+    """The language switcher's links, by language."""
+    links = re.findall(r'<a href="([^"]+)"\s+lang="([^"]+)"\s+hreflang=', html)
+    return {lang: href for href, lang in links}
+
+
+def test_language_links_keep_the_service_and_the_search(client, directory):
+    html = client.get("/ar/services/?q=caf&gratuit=on").content.decode()
+
+    assert language_links(html) == {
+        "fr": "/services/?q=caf&amp;gratuit=on",
+        "en": "/en/services/?q=caf&amp;gratuit=on",
+        "ar": "/ar/services/?q=caf&amp;gratuit=on",
+        "tr": "/tr/services/?q=caf&amp;gratuit=on",
+    }
+    html = client.get("/en/services/allocations/").content.decode()
+    assert language_links(html)["ar"] == "/ar/services/allocations/"
+
+
+def test_on_a_page_that_does_not_exist_the_language_links_lead_home(client):
+    html = client.get("/en/une-page-qui-n-existe-pas/").content.decode()
+
+    assert language_links(html) == {
+        "fr": "/",
+        "en": "/en/une-page-qui-n-existe-pas/",
+        "ar": "/ar/",
+        "tr": "/tr/",
+    }
+
+
 def test_alternate_languages_are_absolute_urls_on_the_public_address(client, settings):
     settings.SITE_URL = "http://portail.example.org"
     # Whatever host the request came by (a proxy's, a container's address).
