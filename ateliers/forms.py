@@ -17,6 +17,7 @@ from ateliers.models import Atelier, AtelierCycle
 from roseraie_portal.dates import SCHEDULE, PlausibleDates
 from roseraie_portal.forms import clean_phone, lines_field
 from roseraie_portal.recurrence import rule_dates
+from roseraie_portal.widgets import MonthInput
 from services.choice_fields import DirectoryFilters
 from services.enums import NON_COMMUNIQUE, OrientationSource
 
@@ -129,7 +130,7 @@ class AtelierFilterForm(DirectoryFilters):
         error_messages={
             "invalid": _("Écrivez le mois sous la forme année-mois, par exemple 2026-12.")
         },
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        widget=MonthInput,
     )
     places = forms.BooleanField(label=_("Avec des places libres"), required=False)
 

@@ -1,3 +1,4 @@
+import re
 from html import escape
 
 from django import forms
@@ -37,3 +38,26 @@ class PlainCheckbox(forms.CheckboxInput):
         if self.check_test(value):
             attrs["checked"] = True
         return format_html('<input type="checkbox" name="{}"{}>', name, flatatt(attrs))
+
+
+MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+
+
+class MonthInput(forms.DateInput):
+    """``<input type="month">``, and a plain text box when what was typed is no month
+    ("demain", "2026-1"): the page keeps it for the reader to correct beside the error,
+    where a month input may hold nothing but a month (the HTML standard)."""
+
+    input_type = "month"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m")
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        typed = context["widget"]["value"]
+        if typed and not MONTH_VALUE.fullmatch(str(typed)):
+            context["widget"]["type"] = "text"
+            for bound in ("min", "max", "step"):  # not attributes of a text box
+                context["widget"]["attrs"].pop(bound, None)
+        return context

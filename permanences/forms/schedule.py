@@ -26,7 +26,7 @@ from roseraie_portal.dates import (
     plausible_month,
 )
 from roseraie_portal.recurrence import rule_dates
-from roseraie_portal.widgets import PlainSelect
+from roseraie_portal.widgets import MonthInput, PlainSelect
 from services.choice_fields import DirectoryFilters
 from services.models import Lieu
 
@@ -84,7 +84,7 @@ class MonthForm(forms.Form):
         label=_("Mois"),
         required=False,
         help_text=_("L’année puis le mois, par exemple 2026-11 pour novembre 2026."),
-        widget=forms.TextInput(attrs={"type": "month"}),
+        widget=MonthInput,
     )
 
     def __init__(self, *args, **kwargs):

@@ -59,8 +59,10 @@ def public_urls() -> list[str]:
         "/agenda/?quoi=atelier&du=2100-01-01",  # too far ahead: the error summary (400)
         f"/agenda/imprimer/?mois={month}",
         "/agenda/imprimer/?mois=1900-01",  # out of the schedule: the error (400)
+        "/agenda/imprimer/?mois=demain",  # no month: kept in a text box (400)
         "/ateliers/?places=on",
         "/ateliers/?mois=1900-01",  # long past: the error summary (400)
+        "/ateliers/?mois=2026-1",  # no month: kept in a text box (400)
         "/comptes/connexion/",
         "/accessibilite/",
         "/donnees-personnelles/",
