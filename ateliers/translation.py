@@ -1,8 +1,9 @@
 """What coordinators translate in the ateliers (see roseraie_portal.content_language)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions
 
 from ateliers.models import Atelier, AtelierCycle
+from roseraie_portal.content_language import register
 
 ATELIER_FIELDS = ("title", "description", "falc_description")
 

@@ -10,6 +10,8 @@ field (django-modeltranslation, registered in each app's ``translation.py``).
   by ``name`` means the French name in every language. modeltranslation would otherwise
   rewrite ``order_by("name")`` into ``order_by("name_en")``, which puts every service
   without an English name last, in no order.
+- Objects built in code take their fields as French, whatever the active language
+  (``register``).
 """
 
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.translator import register as register_with_modeltranslation
 from modeltranslation.utils import build_localized_fieldname
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -128,3 +131,26 @@ class FrenchOriginalColumns(models.Model):
     def save(self, *args, **kwargs):
         with translation.override(SOURCE_LANGUAGE):
             super().save(*args, **kwargs)
+
+
+def register(model):
+    """modeltranslation's ``register``, with a constructor that reads field names as the
+    French: ``Service(name=…)`` fills ``name`` and ``name_fr`` whatever the active
+    language. modeltranslation's own constructor writes the active language's column
+    (``name_en`` during an English request) and leaves the French empty."""
+
+    def register_options(options):
+        register_with_modeltranslation(model)(options)
+        init = model.__init__  # modeltranslation's, which rewrites the names it is given
+
+        def init_in_french(self, *args, **kwargs):
+            if kwargs and translation.get_language() != SOURCE_LANGUAGE:
+                with translation.override(SOURCE_LANGUAGE):
+                    init(self, *args, **kwargs)
+            else:
+                init(self, *args, **kwargs)
+
+        model.__init__ = init_in_french
+        return options
+
+    return register_options

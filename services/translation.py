@@ -1,7 +1,8 @@
 """What coordinators translate in the directory (see roseraie_portal.content_language)."""
 
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import TranslationOptions
 
+from roseraie_portal.content_language import register
 from services.models import Lieu, Service, Structure
 
 

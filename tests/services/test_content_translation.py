@@ -93,6 +93,21 @@ def test_the_original_columns_keep_the_french_whatever_the_admins_language(servi
     assert service.falc_text_fr == "Nouveau texte."  # what a French page reads
 
 
+def test_a_service_created_during_an_english_request_is_written_in_french():
+    structure = ServiceFactory().structure
+    with translation.override("en"):
+        created = Service.objects.create(
+            structure=structure, name="Aide aux devoirs", slug="aide-aux-devoirs"
+        )
+
+    created.refresh_from_db()
+    assert (created.name, created.name_fr, created.name_en) == (
+        "Aide aux devoirs",
+        "Aide aux devoirs",
+        None,
+    )
+
+
 def test_the_dates_of_a_permanence_carry_its_themes_translations():
     rule = PermanenceRuleFactory(
         starts_on=date(2026, 9, 1),
