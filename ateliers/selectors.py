@@ -14,6 +14,7 @@ from ateliers.enums import AtelierStatus, Attendance, InscriptionStatus
 from ateliers.models import Atelier, Inscription
 from roseraie_portal import roles
 from roseraie_portal.agenda import AgendaItem, AgendaQuery, pictogram_and_legend
+from roseraie_portal.content_language import shown
 from services.selectors import scope_of
 
 
@@ -180,7 +181,7 @@ def agenda_item(atelier: Atelier) -> AgendaItem:
         date=atelier.date,
         start_time=atelier.start_time,
         end_time=atelier.end_time,
-        title=atelier.title,
+        title=shown(atelier, "title"),
         pictogram=pictogram,
         legend=legend,
         lieu=atelier.lieu,

@@ -13,11 +13,14 @@ from datetime import date, datetime, time
 from heapq import merge
 from itertools import groupby
 from operator import attrgetter
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils.translation import gettext_lazy
 
 from roseraie_portal import pictograms
+
+if TYPE_CHECKING:  # content_language defines a model: apps import this module first
+    from roseraie_portal.content_language import ShownText
 
 # The pictogram of an item whose theme has none, and what it stands for on the programme.
 GENERIC_PICTOGRAM = "info"
@@ -59,7 +62,9 @@ class AgendaItem:
     date: date
     start_time: time
     end_time: time
-    title: str  # what it is about: the half-day's theme, else the service
+    # What it is about (the half-day's theme, else the service), in the reader's language
+    # or in French for want of a translation: templates mark it with {% lang_attrs %}.
+    title: "ShownText"
     pictogram: str  # of the theme's category
     legend: str  # what the pictogram stands for on the printed programme
     lieu: Any  # the directory's Lieu

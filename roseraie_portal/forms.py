@@ -84,17 +84,20 @@ def lines_field(*, label, help_text, max_length: int = 200) -> LinesField:
     )
 
 
-def choice_of(queryset, *, to_field_name: str, label, empty_label) -> forms.ModelChoiceField:
+def choice_of(
+    queryset, *, to_field_name: str, label, empty_label, option_language: str | None = None
+) -> forms.ModelChoiceField:
     """An optional filter on one row of ``queryset``, named in the URL by ``to_field_name``
     (a code, a slug), drawn by PlainSelect: the form fills its options from a light
-    query, never from model instances."""
+    query, never from model instances. ``option_language``: the language of options that
+    are names (see PlainSelect)."""
     return forms.ModelChoiceField(
         label=label,
         queryset=queryset,
         to_field_name=to_field_name,
         required=False,
         empty_label=empty_label,
-        widget=PlainSelect,
+        widget=PlainSelect(option_language=option_language),
     )
 
 

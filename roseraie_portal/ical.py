@@ -37,7 +37,7 @@ def _event(item: AgendaItem, *, stamp: datetime) -> Event:
         stamp=stamp,
         start=datetime.combine(item.date, item.start_time, tzinfo=PARIS),
         end=datetime.combine(item.date, item.end_time, tzinfo=PARIS),
-        summary=item.title,
+        summary=str(item.title),
         location=location(item.lieu),
         description=f"{item.description}\n{url}",
         url=url,

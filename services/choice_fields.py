@@ -5,6 +5,7 @@ inherits them and says which places to offer."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from roseraie_portal.content_language import SOURCE_LANGUAGE
 from roseraie_portal.forms import choice_of
 from services.models import Lieu, Quartier, Thematique
 from services.selectors import theme_choices
@@ -18,13 +19,18 @@ class DirectoryFilters(forms.Form):
         empty_label=_("Tous les thèmes"),
     )
     lieu = choice_of(
-        Lieu.objects.all(), to_field_name="slug", label=_("Lieu"), empty_label=_("Tous les lieux")
+        Lieu.objects.all(),
+        to_field_name="slug",
+        label=_("Lieu"),
+        empty_label=_("Tous les lieux"),
+        option_language=SOURCE_LANGUAGE,
     )
     quartier = choice_of(
         Quartier.objects.all(),
         to_field_name="slug",
         label=_("Quartier"),
         empty_label=_("Tous les quartiers"),
+        option_language=SOURCE_LANGUAGE,
     )
 
     def offer(self, places) -> None:

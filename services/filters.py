@@ -3,6 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from roseraie_portal.content_language import SOURCE_LANGUAGE
 from roseraie_portal.widgets import PlainCheckbox, PlainSelect
 from services.enums import LANGUAGE_CHOICES, Frais
 from services.models import Lieu, Quartier, Service, Thematique
@@ -43,7 +44,7 @@ class ServiceFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_quartier",
         empty_label=_("Tous les quartiers"),
-        widget=PlainSelect,
+        widget=PlainSelect(option_language=SOURCE_LANGUAGE),
     )
     langue = django_filters.ChoiceFilter(
         label=_("Langue parlée"),

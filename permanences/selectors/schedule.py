@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from permanences.models import Permanence
 from roseraie_portal import roles
 from roseraie_portal.agenda import AgendaItem, AgendaQuery, pictogram_and_legend
+from roseraie_portal.content_language import ShownText, page_language, shown
 
 
 def next_permanences(*, service, limit: int = 3, now=None) -> list[Permanence]:
@@ -26,13 +27,13 @@ def people_who_hold_permanences():
     return roles.accounts_in(roles.CONSEILLER, roles.COORDINATION)
 
 
-def half_day_theme(permanence: Permanence) -> str:
-    """The theme of the half-day: its own words, else its thematique's; "" if neither."""
+def half_day_theme(permanence: Permanence) -> ShownText:
+    """The theme of the half-day: its own words (translated, or in French), else its
+    thematique's (in the interface's catalogs); empty if neither."""
     if permanence.theme_label:
-        return permanence.theme_label
-    if permanence.thematique is not None:
-        return permanence.thematique.display_name
-    return ""
+        return shown(permanence, "theme_label")
+    name = permanence.thematique.display_name if permanence.thematique is not None else ""
+    return ShownText(str(name), page_language())
 
 
 def _description(permanence: Permanence) -> str:
@@ -60,7 +61,7 @@ def agenda_item(permanence: Permanence) -> AgendaItem:
         date=permanence.date,
         start_time=permanence.start_time,
         end_time=permanence.end_time,
-        title=half_day_theme(permanence) or permanence.service.name,
+        title=half_day_theme(permanence) or shown(permanence.service, "name"),
         pictogram=pictogram,
         legend=legend,
         lieu=permanence.lieu,

@@ -239,8 +239,13 @@ def test_arabic_agenda_isolates_french_names_and_addresses(client, schedule):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
-    assert "<bdi>Relais-Mairie de La Roseraie</bdi>" in html
-    assert '<span dir="ltr" class="address">3 rue André Maurois, 49100 Angers</span>' in html
+    # French names and addresses: declared French, and left to right (roseraie_portal
+    # templatetags content: |french).
+    assert '<bdi><bdi lang="fr" dir="ltr">Relais-Mairie de La Roseraie</bdi></bdi>' in html
+    assert (
+        '<span dir="ltr" class="address"><bdi lang="fr" dir="ltr">3 rue André Maurois</bdi>,'
+        ' 49100 <bdi lang="fr" dir="ltr">Angers</bdi></span>'
+    ) in html
     assert 'href="/ar/services/ameli/"' in html
 
 

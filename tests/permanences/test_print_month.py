@@ -320,5 +320,8 @@ def test_programme_in_arabic_isolates_french_names(client, tour):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
-    assert "<bdi>Bus Mairie, place des Justices</bdi>" in html
-    assert '<span dir="ltr">Place des Justices, 49000 Angers</span>' in html
+    assert '<bdi><bdi lang="fr" dir="ltr">Bus Mairie, place des Justices</bdi></bdi>' in html
+    assert (
+        '<span dir="ltr"><bdi lang="fr" dir="ltr">Place des Justices</bdi>,'
+        ' 49000 <bdi lang="fr" dir="ltr">Angers</bdi></span>'
+    ) in html

@@ -4,9 +4,11 @@ order into the agenda page, its iCalendar feeds and the printed programme."""
 from datetime import date, time
 
 import pytest
+from django.template import engines
 
 from roseraie_portal import agenda
 from roseraie_portal.agenda import AgendaItem, AgendaQuery
+from roseraie_portal.content_language import ShownText
 from tests.permanences.factories import PermanenceFactory
 from tests.services.factories import LieuFactory
 
@@ -28,13 +30,13 @@ class WorkshopSource:
             date=day,
             start_time=time(10),
             end_time=time(11),
-            title=f"Atelier numérique du {day:%d}",
+            title=ShownText(f"Atelier numérique du {day:%d}", "fr"),
             pictogram="numerique",
             legend="Numérique",
             lieu=self.lieu,
             url="/ateliers/",
             description="Un atelier.",
-            template="permanences/components/programme_row.html",
+            template=engines["django"].from_string("<p><bdi>{{ item.title }}</bdi></p>"),
             obj=None,
         )
 
