@@ -106,6 +106,20 @@ def generate_directory(
             )
         else:
             refresh_search_vectors([])  # the vocabulary only: no vector changed
+    # Statistics for the planner, as autovacuum would soon in production (without them it
+    # takes a few rows for thousands, and tests the filters' joins row by row); not inside
+    # a caller's transaction (a test's), where VACUUM cannot run.
+    if not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            for model in (
+                Structure,
+                Lieu,
+                Service,
+                Service.lieux.through,
+                Service.thematiques.through,
+                OpeningHours,
+            ):
+                cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
     return counts
 
 

@@ -31,13 +31,24 @@ from services.search import analyse, ranked_page, search
 RESULTS_PER_PAGE = 10
 
 
+GENERAL_HELP_KINDS = (StructureKind.FRANCE_SERVICES, StructureKind.MAIRIE)
+GENERAL_HELP_COUNT = 3
+
+
 def _general_help_services():
-    """Where to go when nothing matches: the Relais-Mairie and France Services."""
+    """Where to go when nothing matches: the France Services and the Relais-Mairie, the
+    first three by kind then name. Taken as the first three names of each kind, which the
+    index on published names reads in order, rather than by sorting every service of
+    both kinds (a scan of the whole directory)."""
+    published = Service.objects.published()
+    firsts = [
+        published.filter(structure__kind=kind).order_by("name").values("pk")[:GENERAL_HELP_COUNT]
+        for kind in GENERAL_HELP_KINDS
+    ]
     return (
-        Service.objects.published()
-        .filter(structure__kind__in=[StructureKind.MAIRIE, StructureKind.FRANCE_SERVICES])
+        published.filter(pk__in=firsts[0].union(*firsts[1:], all=True))
         .for_cards()
-        .order_by("structure__kind", "name")[:3]
+        .order_by("structure__kind", "name")[:GENERAL_HELP_COUNT]
     )
 
 

@@ -1,8 +1,10 @@
 import pytest
 
+from services.enums import StructureKind
 from services.models import Thematique
 from services.search import analyse
 from services.thematique_labels import THEME_LABELS
+from tests.services.factories import ServiceFactory, StructureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,24 @@ def test_every_theme_label_and_alias_is_marked_for_translation():
     names |= set(Thematique.objects.exclude(alias="").values_list("alias", flat=True))
 
     assert names - set(THEME_LABELS) == set()
+
+
+def test_the_general_help_desks_are_the_first_three_france_services_then_mairies(client):
+    france_services = StructureFactory(kind=StructureKind.FRANCE_SERVICES)
+    mairie = StructureFactory(kind=StructureKind.MAIRIE)
+    for name in ("Mairie : état civil", "Mairie : accueil", "Mairie : cantine"):
+        ServiceFactory(structure=mairie, name=name)
+    ServiceFactory(structure=france_services, name="France Services : impôts")
+    ServiceFactory(structure=france_services, name="France Services : CAF")
+    ServiceFactory(
+        structure=france_services, name="France Services : brouillon", is_published=False
+    )
+    ServiceFactory(structure=StructureFactory(kind=StructureKind.ASSOCIATION), name="A : asso")
+
+    response = client.get("/services/", {"q": "xylophone"})
+
+    assert [service.name for service in response.context["general_help"]] == [
+        "France Services : CAF",
+        "France Services : impôts",
+        "Mairie : accueil",
+    ]
