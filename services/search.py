@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
+from django.db.models import F
 
 SEARCH_CONFIG = "french_unaccent"
 # The words of asking, which say nothing of the need: "je cherche", "j'ai besoin",
@@ -140,6 +140,11 @@ class SearchTerms:
         return _raw_query(" | ".join([*alternatives, *self.themes]))
 
     @property
+    def every_match_is_strong(self) -> bool:
+        """One word and no theme: the partial matches are the strong ones."""
+        return len(self.groups) == 1 and bool(self.groups[0]) and not self.themes
+
+    @property
     def strong_query(self) -> SearchQuery | None:
         """One alternative of every group; None when a word matches nothing at all."""
         if not self.groups or not all(self.groups):
@@ -192,46 +197,74 @@ def analyse(text: str, language: str | None = None) -> SearchTerms:
     return terms
 
 
-def search(queryset, terms: SearchTerms):
-    """``queryset`` narrowed to the services matching any word of ``terms``, annotated with
-    ``strong`` (matching every word) and ``rank``: strong matches first, best first."""
-    query = terms.query
-    if query is None:
-        return queryset.none().annotate(strong=Value(False), rank=Value(0.0))
-    strong_query = terms.strong_query
-    strong = (
-        ExpressionWrapper(Q(search_vector=strong_query), output_field=BooleanField())
-        if strong_query is not None
-        else Value(False)
-    )
-    return (
-        queryset.filter(search_vector=query)
-        .annotate(strong=strong, rank=SearchRank(F("search_vector"), query))
-        .order_by("-strong", "-rank", "name", "pk")
-    )
+@dataclass
+class RankedPage:
+    """A page of search results: ``rows`` of ``(pk, strong)``, strong matches first, and
+    the counts of all the matches and of the strong ones."""
+
+    rows: list[tuple[int, bool]]
+    total: int
+    strong_total: int
 
 
-# A page of ranked matches and the counts, in one query. Each match's vector is read once,
-# in the scan, where its strong test and its rank are computed (OFFSET 0 keeps PostgreSQL
-# from folding the subquery up and testing the vector again in the window and the sort);
-# the window counts and the sort then handle narrow rows.
-_RANKED_PAGE = """
-SELECT match.pk, match.strong, count(*) OVER (), count(*) FILTER (WHERE match.strong) OVER ()
-FROM ({matches} OFFSET 0) AS match
-ORDER BY match.strong DESC, match.rank DESC, match.name, match.pk
-LIMIT %s OFFSET %s
+# Ranked matches, materialized once with their rank (each vector is read once, in the
+# scan), then counted and paged; the one row of ``one`` keeps the counts when the page is
+# past the end. ``{count}`` may add a count of other rows to the same statement.
+_RANKED = """
+WITH ranked AS MATERIALIZED ({ranked})
+SELECT {count}(SELECT count(*) FROM ranked), page.pk
+FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+    SELECT pk FROM ranked ORDER BY rank DESC, name, pk LIMIT %s OFFSET %s
+) AS page ON true
 """
 
 
-def ranked_page(matches, offset: int, limit: int) -> list[tuple[int, bool, int, int]]:
-    """Rows ``(pk, strong, matches, strong matches)`` of ``search()``'s queryset, from
-    ``offset``: strong matches first, then by rank and name."""
-    if matches.query.is_empty():
-        return []
-    sql, params = matches.order_by().values("pk", "name", "strong", "rank").query.sql_with_params()
+def _ranked(matches, query, offset: int, limit: int, count=None) -> tuple[list, list[int]]:
+    """The counts (that of ``count``'s rows first, when given, then that of ``matches``)
+    and the ids of ``matches`` from ``offset``, by rank for ``query``, then by name."""
+    ranked, params = (
+        matches.order_by()
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .values("pk", "name", "rank")
+        .query.sql_with_params()
+    )
+    count_sql, count_params = "", ()
+    if count is not None:
+        sql, count_params = count.order_by().values("pk").query.sql_with_params()
+        count_sql = f"(SELECT count(*) FROM ({sql}) AS counted), "
     with connection.cursor() as cursor:
-        cursor.execute(_RANKED_PAGE.format(matches=sql), [*params, limit, offset])
-        return cursor.fetchall()
+        cursor.execute(
+            _RANKED.format(ranked=ranked, count=count_sql),
+            [*params, *count_params, limit, offset],
+        )
+        rows = cursor.fetchall()
+    return list(rows[0][:-1]), [row[-1] for row in rows if row[-1] is not None]
+
+
+def ranked_page(queryset, terms: SearchTerms, offset: int, limit: int) -> RankedPage:
+    """The services of ``queryset`` matching any word of ``terms``, from ``offset``: those
+    matching every word (strong) first, then the others, each best first.
+
+    The strong matches are few and found through the vectors' GIN index; only their rank
+    is computed, in the same statement as the count of all the matches. The partial ones,
+    often most of the directory for an everyday word, are ranked only for a page that
+    reaches them (a second query): a broad query's first pages never rank them all."""
+    query, strong_query = terms.query, terms.strong_query
+    if query is None:
+        return RankedPage([], 0, 0)
+    matches = queryset.filter(search_vector=query)
+    if strong_query is None or terms.every_match_is_strong:
+        (total,), ids = _ranked(matches, query, offset, limit)
+        strong = strong_query is not None
+        return RankedPage([(pk, strong) for pk in ids], total, total if strong else 0)
+    strong = queryset.filter(search_vector=strong_query)
+    (total, strong_total), ids = _ranked(strong, query, offset, limit, count=matches)
+    rows = [(pk, True) for pk in ids]
+    if len(rows) < limit and total > strong_total and offset + limit > strong_total:
+        partial = matches.exclude(search_vector=strong_query)
+        _count, ids = _ranked(partial, query, max(0, offset - strong_total), limit - len(rows))
+        rows += [(pk, False) for pk in ids]
+    return RankedPage(rows, total, strong_total)
 
 
 def refresh_search_vectors(service_ids=None) -> None:

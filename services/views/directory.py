@@ -24,7 +24,7 @@ from services.enums import StructureKind
 from services.filters import ServiceFilter
 from services.models import Lieu, OpeningHours, Service, Structure
 from services.panels import SERVICE_PAGE
-from services.search import analyse, ranked_page, search
+from services.search import analyse, ranked_page
 
 # Ten cards fill several phone screens already; a shorter page also loads faster on a
 # weak network (the page-weight target of the directory issue).
@@ -72,21 +72,20 @@ class _CountedPaginator(Paginator):
         return self._count
 
 
-def _search_page(matches, number):
-    """A page of search results and the number of strong matches, in two queries: the
-    page's ids with the counts, then the page's cards. Out of range, the last page, as
-    ``get_page`` does."""
-    rows = ranked_page(matches, (number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE)
-    if not rows and number > 1:
-        last = Paginator(range(matches.count()), RESULTS_PER_PAGE).num_pages
-        return _search_page(matches, last)
-    total, strong_total = (rows[0][2], rows[0][3]) if rows else (0, 0)
-    cards = Service.objects.for_cards().in_bulk([row[0] for row in rows])
+def _search_page(queryset, terms, number):
+    """A page of search results and the number of strong matches: the page's ids with
+    the counts, then the page's cards. Out of range, the last page, as ``get_page``
+    does."""
+    ranked = ranked_page(queryset, terms, (number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE)
+    if not ranked.rows and number > 1:
+        last = Paginator(range(ranked.total), RESULTS_PER_PAGE).num_pages
+        return _search_page(queryset, terms, last)
+    cards = Service.objects.for_cards().in_bulk([pk for pk, _strong in ranked.rows])
     services = []
-    for pk, strong, _total, _strong_total in rows:
+    for pk, strong in ranked.rows:
         cards[pk].strong = strong
         services.append(cards[pk])
-    return Page(services, number, _CountedPaginator(services, total)), strong_total
+    return Page(services, number, _CountedPaginator(services, ranked.total)), ranked.strong_total
 
 
 @login_not_required
@@ -102,7 +101,7 @@ def directory(request):
         if q:
             terms = analyse(q, get_language())
             page, strong_count = _search_page(
-                search(filterset.qs, terms), _page_number(request.GET.get("page"))
+                filterset.qs, terms, _page_number(request.GET.get("page"))
             )
         else:
             services = filterset.qs.order_by("name").for_cards()

@@ -64,6 +64,25 @@ def test_the_partial_heading_appears_where_the_partial_matches_start(client, dem
     assert html.index("services répondent à votre recherche") < html.index(heading)
 
 
+def test_the_pages_hold_every_match_once_the_strong_ones_first(client, demo):
+    first = search(client, "aide pour la caf").context
+    pages = first["page"].paginator.num_pages
+    assert pages > 2  # strong matches, the page where they end, partial matches
+
+    shown = []
+    for number in range(1, pages + 1):
+        shown += search(client, "aide pour la caf", page=number).context["page"].object_list
+    slugs = [service.slug for service in shown]
+    flags = [service.strong for service in shown]
+    assert len(slugs) == len(set(slugs)) == first["page"].paginator.count
+    assert flags == sorted(flags, reverse=True)
+    assert flags.count(True) == first["strong_count"]
+    # Past the end, the last page, as for a list without words.
+    beyond = search(client, "aide pour la caf", page=pages + 5).context["page"]
+    assert beyond.number == pages
+    assert [service.slug for service in beyond.object_list] == slugs[(pages - 1) * 10 :]
+
+
 def test_when_no_service_matches_every_word_it_says_so_and_shows_the_partial_ones(client, demo):
     response = search(client, "carte vitale xylophone")
 
