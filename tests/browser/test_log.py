@@ -96,6 +96,7 @@ def test_a_conseiller_logs_an_accompaniment_on_a_phone_with_the_keyboard_only(
 def test_every_control_of_the_form_is_a_large_touch_target(logged_in_page, site, places):
     page = logged_in_page
     page.goto(site + NEW)
+    page.locator("label[for=id_resultat_2]").click()  # "Réorientée": its list shows too
 
     small = page.evaluate(
         """[...document.querySelectorAll(`.log-form .form-check, .log-form select,

@@ -107,8 +107,7 @@ def test_an_entry_takes_at_most_12_key_presses_at_360_px(
     keys.press("ArrowDown")  # "Partiellement autonome"
     keys.press("Tab")
     assert keys.focused() == "id_resultat_0"
-    keys.press("Space")  # "Démarche aboutie"
-    keys.press("Tab")  # past "Réorienté vers"
+    keys.press("Space")  # "Démarche aboutie": "Réorienté vers" stays hidden
     keys.press("Tab")
     assert keys.focused() == FIRST_THEME
     keys.press("Space")  # "Diagnostic numérique"
@@ -141,7 +140,6 @@ def test_a_first_entry_chooses_its_duration_before_the_submit_button(
     keys.press("Space")  # "Entièrement accompagné"
     keys.press("Tab")
     keys.press("Space")  # "Démarche aboutie"
-    keys.press("Tab")  # past "Réorienté vers"
     keys.press("Tab")
     assert keys.focused() == "id_duree_0"  # no last duration: it comes with the required
     keys.press("ArrowRight")  # 30 min
@@ -154,9 +152,27 @@ def test_a_first_entry_chooses_its_duration_before_the_submit_button(
 
     with capsys.disabled():
         print(f"\na first entry with the keyboard: {keys.presses} key presses")
-    assert keys.presses <= 13  # one more choice than the usual entry
+    assert keys.presses <= 12
     assert page.get_by_role("status").inner_text().strip() == "Enregistré"
     assert Accompagnement.objects.get().duration_minutes == 30
+
+
+def test_the_structure_to_reorient_to_is_asked_once_reorientee_is_chosen(
+    phone_page, site, conseiller, places
+):
+    page = phone_page
+    page.goto(site + NEW)
+    select = page.locator("#id_reoriente_vers")
+    assert select.is_hidden()
+
+    page.locator("label[for=id_resultat_2]").click()  # "Réorientée"
+    assert select.is_visible()
+    page.locator("#id_resultat_2").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_reoriente_vers"
+
+    page.locator("label[for=id_resultat_0]").click()  # "Démarche aboutie"
+    assert select.is_hidden()
 
 
 def test_the_submit_button_follows_the_themes_and_the_profile_is_one_tab_to_pass(
