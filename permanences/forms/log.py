@@ -37,6 +37,7 @@ from permanences.enums import (
 from permanences.management.commands.purge_accompagnements import RETENTION_YEARS
 from permanences.models import EDIT_WINDOW, PROFILE_FIELDS, Accompagnement, Permanence
 from permanences.selectors.log import PROFILE_DEFAULTS
+from roseraie_portal.content_language import SOURCE_LANGUAGE
 from roseraie_portal.dates import DateRange, plausible_date
 from roseraie_portal.hours import format_hour
 from roseraie_portal.personal_data import validate_no_personal_data
@@ -135,7 +136,7 @@ class AccompagnementForm(forms.Form):
         empty_label=_("Aucune permanence"),
     )
     lieu = forms.ModelChoiceField(
-        widget=PlainSelect,
+        widget=PlainSelect(option_language=SOURCE_LANGUAGE),  # names, in French
         label=_label("lieu"),
         queryset=Lieu.objects.order_by("name"),
         required=False,
@@ -172,7 +173,7 @@ class AccompagnementForm(forms.Form):
         error_messages=_required(_("Choisissez le résultat de la démarche.")),
     )
     reoriente_vers = forms.ModelChoiceField(
-        widget=PlainSelect,
+        widget=PlainSelect(option_language=SOURCE_LANGUAGE),  # names, in French
         label=_label("reoriente_vers"),
         queryset=Structure.objects.order_by("name"),
         required=False,
@@ -192,7 +193,7 @@ class AccompagnementForm(forms.Form):
         label=_label("residence"), choices=Residence.choices, widget=forms.RadioSelect
     )
     quartier = forms.ModelChoiceField(
-        widget=PlainSelect,
+        widget=PlainSelect(option_language=SOURCE_LANGUAGE),  # names, in French
         label=_label("quartier"),
         queryset=Quartier.objects.all(),
         required=False,

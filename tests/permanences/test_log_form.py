@@ -13,7 +13,7 @@ from permanences.selectors.log import initial_for_new_entry
 from roseraie_portal import roles
 from tests.permanences.factories import AccompagnementFactory, PermanenceFactory
 from tests.permanences.log_form import NEW, checked_values, valid_post
-from tests.services.factories import LieuFactory, StructureMembershipFactory
+from tests.services.factories import LieuFactory, StructureFactory, StructureMembershipFactory
 from tests.text import page_text
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +49,24 @@ def test_themes_come_in_two_fieldsets_with_their_legends(client, conseiller):
     numerique, administratif = html.split("Démarches administratives</legend>")
     assert 'value="courriels"' in numerique and 'value="logement"' not in numerique
     assert 'value="logement"' in administratif
+
+
+@pytest.mark.parametrize(
+    "prefix, attributes", [("", ""), ("/en", ' lang="fr"'), ("/ar", ' lang="fr" dir="ltr"')]
+)
+def test_places_structures_and_quartiers_offered_are_declared_french(
+    client, conseiller, prefix, attributes
+):
+    LieuFactory(name="Relais-Mairie de La Roseraie")
+    structure = StructureFactory(name="CAF de Maine-et-Loire")
+    client.force_login(conseiller)
+
+    html = client.get(prefix + NEW).content.decode()
+
+    assert f'value="{structure.pk}"{attributes}>CAF de Maine-et-Loire</option>' in html
+    assert re.search(rf'value="\d+"{attributes}>Relais-Mairie de La Roseraie</option>', html)
+    # The empty choices are the interface's own words.
+    assert '<option value="">' in html
 
 
 def test_duration_offers_presets_and_a_custom_field(client, conseiller):
