@@ -7,7 +7,6 @@ reminder is a task that waits until the day before the session; when it runs, it
 that the session still is that day and the person still registered.
 """
 
-import logging
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
@@ -16,9 +15,7 @@ from django_tasks import task
 from ateliers import messages
 from ateliers.enums import AtelierStatus, InscriptionStatus
 from ateliers.models import Inscription
-from roseraie_portal.notifications import MAX_ATTEMPTS, deliver, retry_delay
-
-logger = logging.getLogger(__name__)
+from roseraie_portal.notifications import deliver, retried
 
 # The reminder leaves the day before the session, at this hour (Europe/Paris).
 REMINDER_HOUR = time(10)
@@ -41,22 +38,14 @@ def send_to_inscription(inscription_id: int, kind: str, attempt: int = 1) -> lis
     if kind == "reminder" and not _reminder_still_due(inscription):
         return []
     message = messages.build(inscription, kind)
-    try:
+    what = f"{kind} to inscription {inscription_id}"
+    with retried(send_to_inscription, inscription_id, kind, attempt=attempt, what=what):
         sent = deliver(
             key=messages.key(inscription, kind),
             message=message,
             email=inscription.email,
             phone=inscription.phone,
         )
-    except Exception:
-        if attempt < MAX_ATTEMPTS:
-            logger.warning("Sending %s to inscription %s failed; retrying.", kind, inscription_id)
-            send_to_inscription.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
-                inscription_id, kind, attempt + 1
-            )
-        else:
-            logger.error("Sending %s to inscription %s failed for good.", kind, inscription_id)
-        raise
     if kind == "reminder" and sent:
         Inscription.objects.filter(pk=inscription_id).update(reminder_sent_at=timezone.now())
     return sent

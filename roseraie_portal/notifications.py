@@ -5,15 +5,20 @@ A task that sends a message may run again after a failure: ``deliver`` sends eac
 channel once per key, whatever the retries (a ``Delivery`` row, written in the same
 transaction as the sending, under a row lock, says it went)."""
 
+import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 
 from roseraie_portal.models import Delivery
 from roseraie_portal.sms import send_sms
+
+logger = logging.getLogger(__name__)
 
 # A task that failed to send is tried again, up to this many times in all, further apart
 # each time.
@@ -23,6 +28,23 @@ MAX_ATTEMPTS = 5
 def retry_delay(attempt: int) -> timedelta:
     """How long to wait before attempt ``attempt + 1``: 5, 10, 20, 40 minutes."""
     return timedelta(minutes=5 * 2 ** (attempt - 1))
+
+
+@contextmanager
+def retried(task, *args, attempt: int, what: str):
+    """Around the sending of attempt ``attempt`` of ``task(*args, attempt)``: when it
+    fails, the task is enqueued again with ``attempt + 1`` after ``retry_delay``, up to
+    ``MAX_ATTEMPTS`` in all, and the failure logged (``what`` names the message); the
+    error goes on, so that this attempt's result says it failed."""
+    try:
+        yield
+    except Exception:
+        if attempt < MAX_ATTEMPTS:
+            logger.warning("Sending %s failed; retrying.", what)
+            task.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(*args, attempt + 1)
+        else:
+            logger.error("Sending %s failed for good.", what)
+        raise
 
 
 @dataclass(frozen=True)

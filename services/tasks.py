@@ -9,7 +9,6 @@ Each message is a task, tried again after a failure, never sent twice to an addr
 runs it checks that the orientation still has no answer.
 """
 
-import logging
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
@@ -17,12 +16,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from roseraie_portal.holidays import is_public_holiday
-from roseraie_portal.notifications import MAX_ATTEMPTS, deliver, retry_delay
+from roseraie_portal.notifications import deliver, retried
 from services import messages
 from services.enums import OrientationStatus
 from services.models import Orientation
-
-logger = logging.getLogger(__name__)
 
 REMINDER_WORKING_DAYS = 5
 
@@ -63,7 +60,8 @@ def send_about_orientation(orientation_id: int, kind: str, attempt: int = 1) -> 
         return []
     message = messages.build(orientation, kind)
     sent = []
-    try:
+    what = f"{kind} of orientation {orientation_id}"
+    with retried(send_about_orientation, orientation_id, kind, attempt=attempt, what=what):
         if kind == "appointment":
             sent += deliver(
                 key=f"orientation-{orientation.pk}-appointment-{orientation.appointment_at}",
@@ -79,15 +77,6 @@ def send_about_orientation(orientation_id: int, kind: str, attempt: int = 1) -> 
                     email=address,
                 ):
                     sent.append(address)
-    except Exception:
-        if attempt < MAX_ATTEMPTS:
-            logger.warning("Sending %s of orientation %s failed; retrying.", kind, orientation_id)
-            send_about_orientation.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
-                orientation_id, kind, attempt + 1
-            )
-        else:
-            logger.error("Sending %s of orientation %s failed for good.", kind, orientation_id)
-        raise
     if kind == "reminder":
         Orientation.objects.filter(pk=orientation_id).update(reminded_at=timezone.now())
     return sent

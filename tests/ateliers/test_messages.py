@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from ateliers import actions, tasks
 from ateliers.models import Inscription
+from roseraie_portal.notifications import MAX_ATTEMPTS
 from tests.ateliers.factories import AtelierFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +83,7 @@ def test_after_the_last_attempt_nothing_is_tried_again(atelier, committed, setti
     DBTaskResult.objects.all().delete()
 
     with pytest.raises(Exception, match="SMS_BACKEND"):
-        tasks.send_to_inscription.call(inscription.pk, "registered", tasks.MAX_ATTEMPTS)
+        tasks.send_to_inscription.call(inscription.pk, "registered", MAX_ATTEMPTS)
 
     assert not DBTaskResult.objects.exists()
 
