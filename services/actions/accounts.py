@@ -9,7 +9,9 @@ link as "Mot de passe oublié"."""
 import hashlib
 import logging
 import smtplib
+import uuid
 from datetime import timedelta
+from functools import partial
 
 from axes.utils import reset as reset_login_attempts
 from django.conf import settings
@@ -26,11 +28,12 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext, ngettext
+from django_tasks import task
 
 from roseraie_portal import roles
 from roseraie_portal.models import AccountEvent, AccountEventKind
 from roseraie_portal.notices import Notice
-from roseraie_portal.notifications import absolute_url
+from roseraie_portal.notifications import Message, absolute_url, deliver, retried
 from services.models import Structure, StructureMembership
 from services.selectors.accounts import MANAGED_ROLES, accounts_with_email, refusal
 
@@ -224,12 +227,41 @@ def request_password_reset(*, email: str, client_ip: str | None) -> bool:
     """ "Mot de passe oublié": send a link to every active account with this address, or
     to none, the same to the visitor. False when too many requests came for this address
     or from this client in the last hour (counted whether the address exists or not, so
-    that the refusal says nothing about the accounts either)."""
+    that the refusal says nothing about the accounts either).
+
+    The links leave through the task queue once the transaction commits: no mail server
+    is waited for in the request, so that the answer takes the same time whether an
+    account has the address or not, and a mail server that is down delays the link
+    (tried again later) rather than losing it. Only account ids go in the queue, never
+    the address typed."""
     if not _within_reset_limits(email, client_ip):
         return False
+    request = uuid.uuid4().hex
     for account in accounts_with_email(email):
-        _send_link(account=account, actor=None, reason=REQUESTED)
+        transaction.on_commit(partial(send_requested_link.enqueue, account.pk, request))
     return True
+
+
+@task()
+def send_requested_link(account_id: int, request: str, attempt: int = 1) -> list[str]:
+    """The link a visitor asked for on "Mot de passe oublié", to one account, traced once
+    it left: tried again after a failure, never sent twice for one request. Nothing for
+    an account deactivated or left without address in the meantime."""
+    account = get_user_model().objects.filter(pk=account_id, is_active=True).first()
+    if account is None or not account.email:
+        return []
+    what = f"password link {request} to account {account_id}"
+    with retried(send_requested_link, account_id, request, attempt=attempt, what=what):
+        sent = deliver(
+            key=f"password-link-{request}-{account_id}",
+            message=_link_message(account, REQUESTED),
+            email=account.email,
+        )
+    if sent:
+        _trace(
+            actor=None, account=account, kind=AccountEventKind.RESET_REQUESTED, email=account.email
+        )
+    return sent
 
 
 @transaction.atomic
@@ -264,9 +296,9 @@ def link_days() -> int:
     return max(1, settings.PASSWORD_RESET_TIMEOUT // (24 * 3600))
 
 
-def _send_link(*, account, actor, reason: str) -> bool:
-    """E-mail the link, in French (the portal's professionals read it in French); trace
-    it once it left. False when the mail server refused it."""
+def _link_message(account, reason: str) -> Message:
+    """The e-mail with the link, in French (the portal's professionals read it in
+    French)."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "account": account,
@@ -277,17 +309,19 @@ def _send_link(*, account, actor, reason: str) -> bool:
         }
         subject = render_to_string("registration/password_link_subject.txt", context)
         text = render_to_string("registration/password_link_email.txt", context)
+    return Message(subject=" ".join(subject.split()), text=text.strip() + "\n", short_text="")
+
+
+def _send_link(*, account, actor, reason: str) -> bool:
+    """E-mail the link now, for a coordinator who is told at once whether it left; trace
+    it once it left. False when the mail server refused it."""
+    message = _link_message(account, reason)
     try:
-        send_mail(" ".join(subject.split()), text.strip() + "\n", None, [account.email])
+        send_mail(message.subject, message.text, None, [account.email])
     except (smtplib.SMTPException, OSError):
         logger.exception("the password link to account %s could not be sent", account.pk)
         return False
-    kind = (
-        AccountEventKind.RESET_REQUESTED
-        if reason == REQUESTED
-        else AccountEventKind.RESET_LINK_SENT
-    )
-    _trace(actor=actor, account=account, kind=kind, email=account.email)
+    _trace(actor=actor, account=account, kind=AccountEventKind.RESET_LINK_SENT, email=account.email)
     return True
 
 
