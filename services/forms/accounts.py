@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from roseraie_portal import roles
 from roseraie_portal.forms import choice_of
@@ -120,7 +121,7 @@ class AccountForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "dir": "auto"}),
     )
     last_name = forms.CharField(
-        label=_("Nom"),
+        label=pgettext_lazy("a person's surname", "Nom"),
         max_length=150,
         error_messages={"required": _("Écrivez le nom de la personne.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "dir": "auto"}),

@@ -31,14 +31,21 @@ KEYWORDS = {
 
 
 def _messages(source: str):
-    for _lineno, _function, message, _comments in extract_python(
+    """``(context, msgid)`` of each string of ``source``; context None without one."""
+    for _lineno, function, message, _comments in extract_python(
         io.BytesIO(source.encode()), KEYWORDS, [], {"encoding": "utf-8"}
     ):
-        yield message
+        if not isinstance(message, tuple):
+            yield None, message
+        elif function.startswith(("pgettext", "npgettext")):
+            yield message[0], message[1]
+        else:
+            yield None, message[0]
 
 
-def project_messages() -> dict[str, Path]:
-    """Each msgid (a plural pair counts by its singular) with a file that uses it."""
+def project_messages() -> dict[tuple[str | None, str], Path]:
+    """Each ``(context, msgid)`` (a plural pair counts by its singular) with a file that
+    uses it."""
     found = {}
     templates = [*BASE_DIR.glob("templates/**/*.html")]
     templates += [path for app in APPS for path in BASE_DIR.glob(f"{app}/templates/**/*.html")]
@@ -55,15 +62,17 @@ def project_messages() -> dict[str, Path]:
         if "migrations" not in path.parts
     ]
     for path, source in sources:
-        for message in _messages(source):
-            msgid = message[0] if isinstance(message, tuple) else message
+        for context, msgid in _messages(source):
             if msgid:
-                found.setdefault(msgid, path)
+                found.setdefault((context, msgid), path)
     return found
 
 
 def test_the_project_has_strings_to_translate():
-    assert "Aller au contenu" in project_messages()
+    messages = project_messages()
+
+    assert (None, "Aller au contenu") in messages
+    assert ("a person's surname", "Nom") in messages
 
 
 @pytest.mark.parametrize("language", ["en", "ar", "tr"])
@@ -71,7 +80,7 @@ def test_every_french_string_is_translated(language):
     with open(BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po", "rb") as po:
         catalog = read_po(po)
     translated = {
-        (message.id[0] if isinstance(message.id, tuple) else message.id)
+        (message.context, message.id[0] if isinstance(message.id, tuple) else message.id)
         for message in catalog
         if message.id
         and not message.fuzzy
@@ -79,7 +88,9 @@ def test_every_french_string_is_translated(language):
     }
 
     missing = {
-        msgid: str(path) for msgid, path in project_messages().items() if msgid not in translated
+        msgid if context is None else f"{msgid} ({context})": str(path)
+        for (context, msgid), path in project_messages().items()
+        if (context, msgid) not in translated
     }
 
     assert not missing, f"{len(missing)} string(s) without a {language} translation: {missing}"

@@ -532,3 +532,18 @@ def test_the_professional_area_of_the_coordination_links_to_the_accounts(
 
     client.force_login(conseiller)
     assert f'href="{LIST}"' not in client.get("/espace/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "language, full_name, surname", [("en", "Name", "Last name"), ("tr", "Ad soyad", "Soyadı")]
+)
+def test_a_surname_and_a_full_name_are_two_words_in_other_languages(
+    client, coordinator, conseiller_account, language, full_name, surname
+):
+    client.force_login(coordinator)
+
+    form = client.get(f"/{language}{NEW}").content.decode()
+    page = client.get(f"/{language}{LIST}{conseiller_account.pk}/").content.decode()
+
+    assert re.search(rf'<label\s+for="id_last_name"[^>]*>\s*{surname}<', form)
+    assert f"<dt>{full_name}</dt>" in page
