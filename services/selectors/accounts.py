@@ -117,9 +117,14 @@ def account_list(*, q: str = "", role: str = "", structure=None, state: str = ""
     return accounts
 
 
+def role_label(role: str) -> str:
+    """A role as people read it; a group of the admin's own, by its name."""
+    return str(ROLE_LABELS.get(role, role))
+
+
 def role_labels(account) -> list[str]:
     """The roles of an account of ``account_list`` (prefetched), as people read them."""
-    return [str(ROLE_LABELS.get(group.name, group.name)) for group in account.role_groups]
+    return [role_label(group.name) for group in account.role_groups]
 
 
 def account(pk: int) -> QuerySet:
@@ -150,7 +155,7 @@ def describe(event: AccountEvent) -> str:
     link went to, the attempts erased."""
     details = event.details
     if event.kind == AccountEventKind.CREATED:
-        role = str(ROLE_LABELS.get(details.get("role"), details.get("role", "")))
+        role = role_label(details.get("role", ""))
         if details.get("structure"):
             return gettext("rôle %(role)s, structure %(structure)s") % {
                 "role": role,

@@ -101,9 +101,7 @@ def account_detail(request, pk):
     context = {
         "account": account,
         "structure": selectors.structure_of(account),
-        "role_labels": [
-            str(selectors.ROLE_LABELS.get(name, name)) for name in sorted(roles.user_roles(account))
-        ],
+        "role_labels": [selectors.role_label(name) for name in sorted(roles.user_roles(account))],
         "events": selectors.history(account),
     }
     return render(request, "services/accounts/detail.html", context)
