@@ -3,8 +3,7 @@ the list's filters, attendance, and the admin's cycle and copy forms."""
 
 from datetime import date, timedelta
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout
+from crispy_forms.layout import Field
 from django import forms
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from ateliers.enums import AtelierStatus, Attendance, Need
 from ateliers.models import Atelier, AtelierCycle
 from roseraie_portal.dates import SCHEDULE, PlausibleDates
-from roseraie_portal.forms import clean_phone, lines_field
+from roseraie_portal.forms import clean_phone, fields_helper, lines_field
 from roseraie_portal.recurrence import rule_dates
 from roseraie_portal.widgets import MonthInput
 from services.choice_fields import DirectoryFilters
@@ -28,13 +27,6 @@ CONSENT_TEXT = _(
     "effacés 3 mois après l’atelier."
 )
 CHOICES_TEMPLATE = "components/choices.html"
-
-
-def _no_form_tag() -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True  # the template's <form> has the token
-    return helper
 
 
 class RegistrationForm(forms.Form):
@@ -78,8 +70,7 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _no_form_tag()
-        self.helper.layout = Layout(
+        self.helper = fields_helper(
             "first_name",
             "phone",
             "email",

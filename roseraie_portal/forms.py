@@ -4,6 +4,7 @@ summary of its errors at the top of the page."""
 import re
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.postgres.forms import SimpleArrayField
@@ -12,6 +13,17 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal.widgets import PlainSelect
+
+
+def fields_helper(*layout) -> FormHelper:
+    """The crispy helper of a form drawn inside the template's own ``<form>``, which holds
+    the CSRF token: the fields only, in ``layout``'s order when one is given."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper
 
 
 class LoginForm(AuthenticationForm):
@@ -34,9 +46,7 @@ class LoginForm(AuthenticationForm):
             )
         )
         self.fields["password"].label = _("Mot de passe")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the template has its own {% csrf_token %}
+        self.helper = fields_helper()
 
 
 def error_summary(form) -> list[dict]:

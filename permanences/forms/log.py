@@ -5,7 +5,6 @@ What has no default comes first, then the submit button (issue 10: an entry in a
 12 key presses); what is pre-filled follows, and the profile, "Non communiqué" by
 default, sits in a <details> that one key press passes over."""
 
-from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Layout
 from crispy_forms.utils import TEMPLATE_PACK
 from dateutil.relativedelta import relativedelta
@@ -39,6 +38,7 @@ from permanences.models import EDIT_WINDOW, PROFILE_FIELDS, Accompagnement, Perm
 from permanences.selectors.log import PROFILE_DEFAULTS
 from roseraie_portal.content_language import SOURCE_LANGUAGE
 from roseraie_portal.dates import DateRange, plausible_date
+from roseraie_portal.forms import fields_helper
 from roseraie_portal.hours import format_hour
 from roseraie_portal.personal_data import validate_no_personal_data
 from roseraie_portal.widgets import PlainSelect
@@ -231,9 +231,7 @@ class AccompagnementForm(forms.Form):
             .select_related("service", "lieu")
             .order_by("-date", "start_time")
         )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the template's <form> has the token
+        self.helper = fields_helper()
         self.helper.layout = self._layout(duration_first=not self._has_duration())
 
     def _has_duration(self) -> bool:

@@ -2,8 +2,7 @@
 forgotten password. No form here has a password field for anyone but its owner, nor a
 way to ask for more rights than a conseiller's or a partner's."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout
+from crispy_forms.layout import Field
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from roseraie_portal import roles
-from roseraie_portal.forms import choice_of
+from roseraie_portal.forms import choice_of, fields_helper
 from roseraie_portal.widgets import PlainSelect
 from services.models import Structure
 from services.selectors import accounts as selectors
@@ -163,10 +162,7 @@ class AccountForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _structure_options(self.fields["structure"])
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the template's <form> has the token
-        self.helper.layout = Layout(
+        self.helper = fields_helper(
             "first_name",
             "last_name",
             "email",
@@ -230,6 +226,4 @@ class ForgottenPasswordForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True  # the template's <form> has the token
+        self.helper = fields_helper()

@@ -3,8 +3,7 @@ receiving structure's answer."""
 
 from datetime import datetime
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Field, Layout
+from crispy_forms.layout import HTML, Field
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal.dates import APPOINTMENT, plausible_date
-from roseraie_portal.forms import clean_phone
+from roseraie_portal.forms import clean_phone, fields_helper
 from roseraie_portal.personal_data import NUMBERS_NO_PARTNER_NEEDS, validate_no_personal_data
 from services.actions.orientations import NEED_FIELDS
 from services.enums import (
@@ -40,14 +39,6 @@ def consent_wording(months: int) -> str:
         "réponse.",
         months,
     ) % {"months": months}
-
-
-def _helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True  # the template's <form> has the token
-    helper.layout = Layout(*fields)
-    return helper
 
 
 def _section(title, level=2):
@@ -165,7 +156,7 @@ class OrientationForm(forms.Form):
         self.fields["service"].queryset = services
         if services.count() == 1:
             self.fields["service"].empty_label = None
-        self.helper = _helper(
+        self.helper = fields_helper(
             "service",
             _section(gettext("La demande")),
             Field("themes", template=CHOICES_TEMPLATE),
@@ -268,7 +259,7 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = fields_helper(
             Field("decision", template=CHOICES_TEMPLATE),
             "answer_note",
             _section(gettext("Si vous recevez la personne"), level=3),
