@@ -230,6 +230,11 @@ class Lieu(FrenchOriginalColumns):
         return self.name
 
     @property
+    def postal_address(self) -> str:
+        """One line, as on an envelope: "12 rue …, 49000 Angers"."""
+        return f"{self.address}, {self.postcode} {self.commune}"
+
+    @property
     def osm_url(self) -> str:
         if self.latitude is None or self.longitude is None:
             return ""
