@@ -13,7 +13,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
+from ateliers import actions as atelier_actions
+from ateliers.models import Atelier, AtelierCycle
+from permanences.actions import schedule as schedule_actions
 from permanences.actions.schedule import expand_rule
+from permanences.models import Permanence, PermanenceRule
+from roseraie_portal.content_language import translated_fields, translation_columns
 from services.enums import PUBLIC_CHOICES, PUBLIC_LABELS
 from services.models import Service
 from tests.permanences.factories import PermanenceRuleFactory
@@ -148,3 +153,19 @@ def test_who_a_service_is_for_reads_in_the_readers_language(client, service):
 
     with translation.override("tr"):
         assert f"<li>{translation.gettext('Tous publics')}</li>" in html
+
+
+@pytest.mark.parametrize(
+    "copied, models",
+    [
+        (schedule_actions.COPIED_FIELDS, (PermanenceRule, Permanence)),
+        (atelier_actions.SESSION_FIELDS, (AtelierCycle, Atelier)),
+    ],
+    ids=["a rule's dates", "a cycle's sessions"],
+)
+def test_a_copy_takes_every_language_of_the_translated_fields_it_copies(copied, models):
+    # The copies' field lists name their translated fields by hand: a field translated
+    # later in translation.py must be named there too, or its translations stay behind.
+    for model in models:
+        for field in translated_fields(model) & set(copied):
+            assert set(translation_columns(field)) <= set(copied), (model.__name__, field)
