@@ -250,7 +250,7 @@ def ranked_page(queryset, terms: SearchTerms, offset: int, limit: int) -> Ranked
     often most of the directory for an everyday word, are ranked only for a page that
     reaches them (a second query): a broad query's first pages never rank them all."""
     query, strong_query = terms.query, terms.strong_query
-    if query is None:
+    if query is None or queryset.query.is_empty():  # no word; no service (a holiday's "open")
         return RankedPage([], 0, 0)
     matches = queryset.filter(search_vector=query)
     if strong_query is None or terms.every_match_is_strong:

@@ -50,6 +50,9 @@ def test_nothing_is_open_on_a_public_holiday(client, directory, clock):
     clock(ARMISTICE_MORNING)
 
     assert slugs(client, ouvert="on") == set()
+    # With words too (the words' ranking meets an empty list of services).
+    assert slugs(client, q="caf", ouvert="on") == set()
+    assert slugs(client, q="aide caf", ouvert="on", page="3") == set()
 
 
 def test_result_count_and_applied_filters_are_stated_and_removable(client, directory):
