@@ -230,10 +230,10 @@ def request_password_reset(*, email: str, client_ip: str | None) -> bool:
     that the refusal says nothing about the accounts either).
 
     The links leave through the task queue once the transaction commits: no mail server
-    is waited for in the request, so that the answer takes the same time whether an
-    account has the address or not, and a mail server that is down delays the link
-    (tried again later) rather than losing it. Only account ids go in the queue, never
-    the address typed."""
+    is waited for in the request, so that its time hardly depends on whether an account
+    has the address (a row queued per account, no exchange with a mail server), and a
+    mail server that is down delays the link (tried again later) rather than losing it.
+    Only account ids go in the queue, never the address typed."""
     if not _within_reset_limits(email, client_ip):
         return False
     request = uuid.uuid4().hex
