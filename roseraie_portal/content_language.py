@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.html import format_html
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.translator import register as register_with_modeltranslation
 from modeltranslation.utils import build_localized_fieldname
@@ -28,6 +29,14 @@ SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 
 def page_language() -> str:
     return translation.get_language() or SOURCE_LANGUAGE
+
+
+def language_attrs(language: str) -> str:
+    """` lang="fr"` for an element whose text is in ``language``, with `dir="ltr"` inside a
+    right-to-left page (the other languages of the portal are written left to right)."""
+    if translation.get_language_bidi():
+        return format_html(' lang="{}" dir="ltr"', language)
+    return format_html(' lang="{}"', language)
 
 
 def translated_languages() -> list[str]:

@@ -5,7 +5,8 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_bidi
+
+from roseraie_portal.content_language import language_attrs, page_language
 
 
 class PlainSelect(forms.Select):
@@ -22,9 +23,9 @@ class PlainSelect(forms.Select):
 
     def _option_language_attrs(self) -> str:
         language = self.option_language
-        if not language or language == get_language():
+        if not language or language == page_language():
             return ""
-        return f' lang="{language}" dir="ltr"' if get_language_bidi() else f' lang="{language}"'
+        return language_attrs(language)
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from django.db import connection, transaction
 from django.utils import timezone
 
-from benchmarks.generators import GenerationError
+from benchmarks.generators import GenerationError, vacuum_analyse
 from benchmarks.generators.accounts import conseiller_accounts
 from permanences.enums import (
     DURATION_PRESETS,
@@ -127,12 +127,7 @@ def generate_accompaniments(
                 f"Generated {count} entries{period} in {time.perf_counter() - started:.1f} s; "
                 f"'{MAIN_CONSEILLER}' has {conseiller_entries}."
             )
-    # VACUUM sets the visibility map (index-only scans) and the statistics, as autovacuum
-    # would soon in production. It cannot run in a transaction: inside a caller's (a
-    # test's), autovacuum is left to do it.
-    if not connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            cursor.execute(f"VACUUM (ANALYZE) {Accompagnement._meta.db_table}")
+    vacuum_analyse(Accompagnement)
     return counts
 
 

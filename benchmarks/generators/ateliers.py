@@ -33,7 +33,7 @@ from ateliers.actions import contact_key
 from ateliers.enums import AtelierStatus, InscriptionStatus, Need
 from ateliers.forms import CONSENT_TEXT
 from ateliers.models import Atelier, Inscription, new_token
-from benchmarks.generators import GenerationError
+from benchmarks.generators import GenerationError, vacuum_analyse
 from benchmarks.generators import directory as generated_directory
 from benchmarks.generators.accounts import conseiller_accounts
 from benchmarks.generators.ateliers_words import (
@@ -97,12 +97,7 @@ def generate_ateliers(
                 f"({counts['full']} full), {counts['inscriptions']} registrations "
                 f"({counts['waiting']} waiting)."
             )
-    # Statistics for the planner, as autovacuum would soon in production; not inside a
-    # caller's transaction (a test's), where VACUUM cannot run.
-    if not connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            for model in (Atelier, Inscription):
-                cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
+    vacuum_analyse(Atelier, Inscription)
     return counts
 
 

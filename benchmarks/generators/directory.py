@@ -21,7 +21,7 @@ from django.db.models import Max, Q
 from django.utils.text import slugify
 
 from ateliers.models import Atelier, AtelierCycle
-from benchmarks.generators import GenerationError
+from benchmarks.generators import GenerationError, vacuum_analyse
 from benchmarks.generators.directory_words import (
     ASSOCIATION_WORDS,
     DOCUMENTS,
@@ -106,20 +106,11 @@ def generate_directory(
             )
         else:
             refresh_search_vectors([])  # the vocabulary only: no vector changed
-    # Statistics for the planner, as autovacuum would soon in production (without them it
-    # takes a few rows for thousands, and tests the filters' joins row by row); not inside
-    # a caller's transaction (a test's), where VACUUM cannot run.
-    if not connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            for model in (
-                Structure,
-                Lieu,
-                Service,
-                Service.lieux.through,
-                Service.thematiques.through,
-                OpeningHours,
-            ):
-                cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
+    # Without statistics the planner takes a few rows for thousands, and tests the
+    # filters' joins row by row.
+    vacuum_analyse(
+        Structure, Lieu, Service, Service.lieux.through, Service.thematiques.through, OpeningHours
+    )
     return counts
 
 

@@ -44,7 +44,7 @@ from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
-from benchmarks.generators import GenerationError
+from benchmarks.generators import GenerationError, vacuum_analyse
 from benchmarks.generators.accounts import conseiller_accounts
 from benchmarks.generators.directory import PREFIX as DIRECTORY_PREFIX
 from roseraie_portal import roles
@@ -193,12 +193,7 @@ def generate_orientations(
                 f"'{STRUCTURE_SLUG}' receives {structure_orientations}, '{PARTNER}' sent "
                 f"{structure_sent}."
             )
-    # VACUUM sets the visibility map (index-only scans) and the statistics, as autovacuum
-    # would soon in production. It cannot run in a transaction: inside a caller's (a
-    # test's), autovacuum is left to do it.
-    if not connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            cursor.execute(f"VACUUM (ANALYZE) {Orientation._meta.db_table}")
+    vacuum_analyse(Orientation)
     return counts
 
 

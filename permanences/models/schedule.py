@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from roseraie_portal.choices import choice_labels
-from roseraie_portal.content_language import FrenchColumnsQuerySet, FrenchOriginalColumns
+from roseraie_portal.content_language import (
+    FrenchColumnsQuerySet,
+    FrenchOriginalColumns,
+    ShownText,
+    page_language,
+    shown,
+)
 from services.enums import LANGUAGE_CHOICES
 from services.models import Lieu, Service, Thematique
 
@@ -204,6 +210,15 @@ class Permanence(HalfDayDetails):
     @property
     def title(self) -> str:
         return self.theme_label or str(self.service)
+
+    @property
+    def half_day_theme(self) -> ShownText:
+        """The theme of the half-day: its own words (translated, or in French), else its
+        thematique's (in the interface's catalogs); empty if neither."""
+        if self.theme_label:
+            return shown(self, "theme_label")
+        name = self.thematique.display_name if self.thematique is not None else ""
+        return ShownText(str(name), page_language())
 
     @property
     def languages_display(self) -> list[str]:

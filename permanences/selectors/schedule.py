@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from permanences.models import Permanence
 from roseraie_portal import roles
 from roseraie_portal.agenda import AgendaItem, AgendaQuery, pictogram_and_legend
-from roseraie_portal.content_language import ShownText, page_language, shown
+from roseraie_portal.content_language import shown
 
 
 def next_permanences(*, service, limit: int = 3, now=None) -> list[Permanence]:
@@ -25,15 +25,6 @@ def upcoming_permanences(*, limit: int = 5, now=None) -> list[Permanence]:
 def people_who_hold_permanences():
     """Active conseillers and coordinators: those a permanence may name."""
     return roles.accounts_in(roles.CONSEILLER, roles.COORDINATION)
-
-
-def half_day_theme(permanence: Permanence) -> ShownText:
-    """The theme of the half-day: its own words (translated, or in French), else its
-    thematique's (in the interface's catalogs); empty if neither."""
-    if permanence.theme_label:
-        return shown(permanence, "theme_label")
-    name = permanence.thematique.display_name if permanence.thematique is not None else ""
-    return ShownText(str(name), page_language())
 
 
 def _description(permanence: Permanence) -> str:
@@ -61,7 +52,7 @@ def agenda_item(permanence: Permanence) -> AgendaItem:
         date=permanence.date,
         start_time=permanence.start_time,
         end_time=permanence.end_time,
-        title=half_day_theme(permanence) or shown(permanence.service, "name"),
+        title=permanence.half_day_theme or shown(permanence.service, "name"),
         pictogram=pictogram,
         legend=legend,
         lieu=permanence.lieu,

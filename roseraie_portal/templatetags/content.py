@@ -11,16 +11,15 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language_bidi, gettext
 
-from roseraie_portal.content_language import SOURCE_LANGUAGE, ShownText, page_language, shown
+from roseraie_portal.content_language import (
+    SOURCE_LANGUAGE,
+    ShownText,
+    language_attrs,
+    page_language,
+    shown,
+)
 
 register = template.Library()
-
-
-def _language_attrs(language: str):
-    """` lang="fr"`, with `dir="ltr"` inside a right-to-left page."""
-    if get_language_bidi():
-        return format_html(' lang="{}" dir="ltr"', language)
-    return format_html(' lang="{}"', language)
 
 
 def _marked(text: str, language: str):
@@ -29,7 +28,7 @@ def _marked(text: str, language: str):
     if not text or language == page_language():
         return text
     element = "bdi" if get_language_bidi() else "span"
-    return format_html("<{0}{1}>{2}</{0}>", element, _language_attrs(language), text)
+    return format_html("<{0}{1}>{2}</{0}>", element, language_attrs(language), text)
 
 
 @register.simple_tag
@@ -55,7 +54,7 @@ def lang_attrs(text: ShownText):
     text that is not in the page's language."""
     if not text or not text.is_fallback:
         return ""
-    return _language_attrs(text.language)
+    return language_attrs(text.language)
 
 
 @register.simple_tag
